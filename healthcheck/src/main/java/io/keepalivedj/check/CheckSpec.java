@@ -1,0 +1,14 @@
+package io.keepalivedj.check;
+
+/**
+ * One configured checker (a {@code HTTP_GET { }}, {@code TCP_CHECK { }}, ... block of a
+ * real_server), with its options already resolved.
+ */
+public sealed interface CheckSpec permits HttpGetCheck, TcpCheck, MiscCheck {
+
+    CheckTarget target();
+
+    CheckOptions options();
+
+    CheckType type();
+}

@@ -1,0 +1,79 @@
+package io.keepalivedj.check;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * What a checker probes: the real server ({@code real_server IP [PORT]}) plus the per-checker
+ * connection options of keepalived.conf(5).
+ *
+ * @param ip          the real server address; identifies the target in events and logs
+ * @param port        the real server port, 0 when the real server has none (fwmark services,
+ *                    MISC_CHECK-only servers)
+ * @param connectIp   {@code connect_ip}: "The default is the realserver IP"
+ * @param connectPort {@code connect_port}: "The default is the realserver port"
+ * @param bindAddress {@code bindto}: source address of the probe; default: the kernel picks
+ * @param bindPort    {@code bind_port}: source port of the probe; default: ephemeral
+ */
+public record CheckTarget(
+        InetAddress ip,
+        int port,
+        Optional<InetAddress> connectIp,
+        OptionalInt connectPort,
+        Optional<InetAddress> bindAddress,
+        OptionalInt bindPort) {
+
+    public CheckTarget {
+        Objects.requireNonNull(ip, "ip");
+        Objects.requireNonNull(connectIp, "connectIp");
+        Objects.requireNonNull(connectPort, "connectPort");
+        Objects.requireNonNull(bindAddress, "bindAddress");
+        Objects.requireNonNull(bindPort, "bindPort");
+        checkPort("port", port);
+        connectPort.ifPresent(p -> checkPort("connect_port", p));
+        bindPort.ifPresent(p -> checkPort("bind_port", p));
+    }
+
+    public static CheckTarget of(InetAddress ip, int port) {
+        return new CheckTarget(ip, port, Optional.empty(), OptionalInt.empty(), Optional.empty(), OptionalInt.empty());
+    }
+
+    public CheckTarget withConnect(InetAddress newConnectIp, int newConnectPort) {
+        return new CheckTarget(ip, port, Optional.of(newConnectIp), OptionalInt.of(newConnectPort), bindAddress, bindPort);
+    }
+
+    public CheckTarget withBind(InetAddress address, OptionalInt sourcePort) {
+        return new CheckTarget(ip, port, connectIp, connectPort, Optional.of(address), sourcePort);
+    }
+
+    /** The address the probe connects to, after connect_ip/connect_port overrides. */
+    public InetSocketAddress connectAddress() {
+        return new InetSocketAddress(connectIp.orElse(ip), connectPort.orElse(port));
+    }
+
+    /** The local address to bind before connecting, if bindto or bind_port is set. */
+    public Optional<InetSocketAddress> bindSocketAddress() {
+        if (bindAddress.isEmpty() && bindPort.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(bindAddress.map(a -> new InetSocketAddress(a, bindPort.orElse(0)))
+                .orElseGet(() -> new InetSocketAddress(bindPort.getAsInt())));
+    }
+
+    private static void checkPort(String what, int value) {
+        if (value < 0 || value > 65535) {
+            throw new IllegalArgumentException(what + " out of range 0-65535: " + value);
+        }
+    }
+
+    /** {@code ip:port}, IPv6 in brackets, as keepalived logs it ("[192.0.2.1]:tcp:80" there). */
+    @Override
+    public String toString() {
+        String host = ip.getHostAddress();
+        return (ip instanceof Inet6Address ? "[" + host + "]" : host) + ":" + port;
+    }
+}

@@ -1,0 +1,7 @@
+package io.keepalivedj.check;
+
+/** A target's health as keepalived's checker process sees it. */
+public enum Health {
+    UP,
+    DOWN
+}
