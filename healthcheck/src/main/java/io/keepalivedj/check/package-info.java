@@ -1,4 +1,15 @@
 /**
- * keepalived's health checkers (HTTP_GET, SSL_GET, TCP_CHECK, MISC_CHECK, DNS_CHECK, SMTP_CHECK, UDP_CHECK, PING_CHECK, FILE_CHECK) and the scheduler that runs thousands of them on a few threads with keepalived's retry semantics.
+ * keepalived's health checkers and the scheduler that runs thousands of them on one event-loop
+ * thread with keepalived's retry semantics (keepalived.conf(5), "virtual_server" and checker
+ * sections, keepalived 2.2.7).
+ *
+ * <p>Pieces: immutable specs ({@link io.keepalivedj.check.CheckSpec} over
+ * {@link io.keepalivedj.check.HttpGetCheck}, {@link io.keepalivedj.check.TcpCheck},
+ * {@link io.keepalivedj.check.MiscCheck}); the pure retry logic
+ * ({@link io.keepalivedj.check.CheckerStateMachine}); checkers on
+ * {@link io.keepalivedj.check.NioEventLoop}; {@link io.keepalivedj.check.CheckScheduler} over an
+ * {@link io.keepalivedj.check.EventLoop}, with {@link io.keepalivedj.check.VirtualEventLoop} and
+ * {@link io.keepalivedj.check.InMemoryCheckRunner} as the deterministic twins; and
+ * {@link io.keepalivedj.check.Genhash}.
  */
 package io.keepalivedj.check;

@@ -1,0 +1,7 @@
+package io.keepalivedj.check;
+
+/** Something started that can be stopped: a timer, an attempt. Cancelling twice is harmless. */
+@FunctionalInterface
+public interface Cancellable {
+    void cancel();
+}

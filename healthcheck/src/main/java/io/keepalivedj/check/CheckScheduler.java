@@ -1,0 +1,205 @@
+package io.keepalivedj.check;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs any number of checks on one {@link EventLoop}, applying {@link CheckerStateMachine}
+ * after each attempt and telling {@link CheckListener}s about UP/DOWN transitions, in order,
+ * on the loop thread.
+ *
+ * <p>All check state lives on the loop thread; {@link #add}, {@link #remove} and
+ * {@link #snapshot()} may be called from any thread. Randomness (warmup) comes from the
+ * injected generator and time from the loop, so a {@link VirtualEventLoop} with a seeded
+ * generator replays a run exactly.
+ */
+public final class CheckScheduler implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CheckScheduler.class);
+
+    private final EventLoop loop;
+    private final CheckRunner runner;
+    private final RandomGenerator random;
+    private final AtomicLong ids = new AtomicLong();
+    private final Map<CheckId, Entry> entries = new HashMap<>();
+    private final Map<CheckId, CheckStatus> published = new ConcurrentHashMap<>();
+    private final List<CheckListener> listeners = new CopyOnWriteArrayList<>();
+
+    public CheckScheduler(EventLoop loop, CheckRunner runner, RandomGenerator random) {
+        this.loop = Objects.requireNonNull(loop, "loop");
+        this.runner = Objects.requireNonNull(runner, "runner");
+        this.random = Objects.requireNonNull(random, "random");
+    }
+
+    public void addListener(CheckListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    public void removeListener(CheckListener listener) {
+        listeners.remove(listener);
+    }
+
+    /**
+     * Starts checking {@code spec}: the first attempt runs after a random warmup delay.
+     *
+     * @throws IllegalArgumentException if the runner cannot run this kind of check (SSL_GET)
+     */
+    public CheckId add(CheckSpec spec) {
+        Objects.requireNonNull(spec, "spec");
+        if (!runner.supports(spec)) {
+            throw new IllegalArgumentException(spec.type() + " is not supported by " + runner.getClass().getSimpleName());
+        }
+        CheckId id = new CheckId(ids.incrementAndGet());
+        CheckerState initial = new CheckerState(spec.options().alpha() ? Health.DOWN : Health.UP, false, 0, OptionalInt.empty());
+        published.put(id, new CheckStatus(id, spec, initial, Optional.empty()));
+        loop.execute(() -> {
+            if (!published.containsKey(id)) {
+                return; // removed before it started
+            }
+            CheckerStateMachine.Step step = CheckerStateMachine.initial(spec.options(), random);
+            Entry e = new Entry(id, spec, step.state());
+            entries.put(id, e);
+            e.timer = loop.schedule(step.delay(), () -> attempt(e));
+        });
+        return id;
+    }
+
+    /** Stops a check: its pending timer and any running attempt are cancelled; no more events. */
+    public void remove(CheckId id) {
+        if (published.remove(id) == null) {
+            return;
+        }
+        loop.execute(() -> {
+            Entry e = entries.remove(id);
+            if (e != null) {
+                e.stop();
+            }
+        });
+    }
+
+    /** Every check's state and last result, ordered by id; safe from any thread. */
+    public List<CheckStatus> snapshot() {
+        List<CheckStatus> out = new ArrayList<>(published.values());
+        out.sort(Comparator.comparingLong(s -> s.id().value()));
+        return out;
+    }
+
+    public Optional<CheckStatus> status(CheckId id) {
+        return Optional.ofNullable(published.get(id));
+    }
+
+    /** Stops every check. The loop itself belongs to the caller. */
+    @Override
+    public void close() {
+        List<CheckId> all = new ArrayList<>(published.keySet());
+        for (CheckId id : all) {
+            remove(id);
+        }
+    }
+
+    private void attempt(Entry e) {
+        if (e.removed) {
+            return;
+        }
+        e.timer = null;
+        try {
+            e.attempt = runner.start(e.spec, outcome -> loop.execute(() -> complete(e, outcome)));
+        } catch (RuntimeException ex) {
+            // A runner bug fails this attempt, not the loop.
+            LOG.error("{} {}: cannot start attempt", e.spec.type(), e.spec.target(), ex);
+            complete(e, new AttemptOutcome.Failure(new FailureReason.NetworkError(ex.toString()), java.time.Duration.ZERO));
+        }
+    }
+
+    private void complete(Entry e, AttemptOutcome outcome) {
+        if (e.removed) {
+            return;
+        }
+        e.attempt = null;
+        CheckerStateMachine.Step step = CheckerStateMachine.next(e.state, outcome, e.spec.options());
+        e.state = step.state();
+        CheckResult result = new CheckResult(e.spec.target(), outcome, loop.instant());
+        published.put(e.id, new CheckStatus(e.id, e.spec, e.state, Optional.of(result)));
+        log(e, outcome, step);
+        if (step.transition().isPresent()) {
+            Health to = step.transition().get();
+            if (to == Health.UP) {
+                AttemptOutcome.Success s = (AttemptOutcome.Success) outcome;
+                emit(new CheckEvent.Up(e.id, e.spec.target(), e.spec.type(), s.latency(), e.state.weight(), result.completedAt()));
+            } else {
+                AttemptOutcome.Failure f = (AttemptOutcome.Failure) outcome;
+                emit(new CheckEvent.Down(e.id, e.spec.target(), e.spec.type(), f.reason(), f.latency(), result.completedAt()));
+            }
+        } else if (step.weightChanged()) {
+            emit(new CheckEvent.WeightChanged(e.id, e.spec.target(), e.state.weight().getAsInt(), result.completedAt()));
+        }
+        e.timer = loop.schedule(step.delay(), () -> attempt(e));
+    }
+
+    private void log(Entry e, AttemptOutcome outcome, CheckerStateMachine.Step step) {
+        if (step.transition().isPresent()) {
+            if (outcome instanceof AttemptOutcome.Failure f) {
+                LOG.info("{} {} {}: DOWN: {}", e.id, e.spec.type(), e.spec.target(), f.reason().message());
+            } else {
+                LOG.info("{} {} {}: UP", e.id, e.spec.type(), e.spec.target());
+            }
+        } else if (outcome instanceof AttemptOutcome.Failure f) {
+            // keepalived.conf(5) log_all_failures: "log all failures when checker up".
+            if (e.spec.options().logAllFailures()) {
+                LOG.info("{} {} {}: attempt failed ({} of {} retries used): {}", e.id, e.spec.type(), e.spec.target(),
+                        e.state.failedAttempts(), e.spec.options().retry(), f.reason().message());
+            } else {
+                LOG.debug("{} {} {}: attempt failed: {}", e.id, e.spec.type(), e.spec.target(), f.reason().message());
+            }
+        }
+    }
+
+    private void emit(CheckEvent event) {
+        for (CheckListener l : listeners) {
+            try {
+                l.onTransition(event);
+            } catch (RuntimeException ex) {
+                // One broken listener must not starve the others or stop the loop.
+                LOG.error("check listener {} failed on {}", l, event, ex);
+            }
+        }
+    }
+
+    /** Loop-thread state of one check. */
+    private static final class Entry {
+        final CheckId id;
+        final CheckSpec spec;
+        CheckerState state;
+        Cancellable timer;
+        Cancellable attempt;
+        boolean removed;
+
+        Entry(CheckId id, CheckSpec spec, CheckerState state) {
+            this.id = id;
+            this.spec = spec;
+            this.state = state;
+        }
+
+        void stop() {
+            removed = true;
+            if (timer != null) {
+                timer.cancel();
+            }
+            if (attempt != null) {
+                attempt.cancel();
+            }
+        }
+    }
+}

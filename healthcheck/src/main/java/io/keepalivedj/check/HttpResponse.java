@@ -1,0 +1,75 @@
+package io.keepalivedj.check;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HexFormat;
+
+/**
+ * What one GET brought back: status, raw header block, the MD5 of the body and the body's
+ * first bytes (kept for regex and genhash -v).
+ *
+ * <p>The digest covers the body bytes exactly as received after the blank line, truncated at
+ * Content-Length when present, with chunked framing NOT removed: Debian's genhash 2.2.7 prints
+ * {@code md5("6\r\nhello \r\n6\r\nworld\n\r\n0\r\n\r\n")} for a chunked "hello world\n", so a
+ * digest a user computed with genhash only matches if we hash the same bytes.
+ */
+final class HttpResponse {
+
+    private final int status;
+    private final byte[] header;
+    private final byte[] md5;
+    private final byte[] bodyPrefix;
+    private final long bodyLength;
+    private final Duration latency;
+
+    HttpResponse(int status, byte[] header, byte[] md5, byte[] bodyPrefix, long bodyLength, Duration latency) {
+        this.status = status;
+        this.header = header.clone();
+        this.md5 = md5.clone();
+        this.bodyPrefix = bodyPrefix.clone();
+        this.bodyLength = bodyLength;
+        this.latency = latency;
+    }
+
+    int status() {
+        return status;
+    }
+
+    /** Status line and headers including the final blank line. */
+    byte[] header() {
+        return header.clone();
+    }
+
+    byte[] md5() {
+        return md5.clone();
+    }
+
+    String md5Hex() {
+        return HexFormat.of().formatHex(md5);
+    }
+
+    /** The body, or its first {@code HttpFetch.BODY_KEEP_LIMIT} bytes. */
+    byte[] bodyPrefix() {
+        return bodyPrefix.clone();
+    }
+
+    /** Body as ISO-8859-1 text: one char per byte, so a regex sees every byte. */
+    String bodyText() {
+        return new String(bodyPrefix, StandardCharsets.ISO_8859_1);
+    }
+
+    long bodyLength() {
+        return bodyLength;
+    }
+
+    Duration latency() {
+        return latency;
+    }
+
+    @Override
+    public String toString() {
+        return "HttpResponse[status=" + status + ", md5=" + md5Hex() + ", body=" + bodyLength + " bytes, header="
+                + Arrays.toString(new String(header, StandardCharsets.ISO_8859_1).split("\r\n")) + "]";
+    }
+}

@@ -1,0 +1,194 @@
+package io.keepalivedj.check;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * One non-blocking TCP connection on the {@link NioEventLoop}: bind, connect under
+ * connect_timeout, then whatever the subclass does once connected. Every wait has a deadline
+ * of connect_timeout from the last progress ("Optional connection timeout", keepalived.conf(5);
+ * keepalived applies it to the connect and to each read). Not thread-safe: loop thread only.
+ */
+abstract class SocketAttempt implements NioEventLoop.IoHandler, Cancellable {
+
+    protected final NioEventLoop loop;
+    protected final Duration timeout;
+    private final InetSocketAddress remote;
+    private final Optional<InetSocketAddress> local;
+    private final long startNanos;
+    private SocketChannel channel;
+    private SelectionKey key;
+    private Cancellable deadlineTimer;
+    private long deadlineNanos;
+    private boolean connected;
+    private boolean done;
+
+    SocketAttempt(NioEventLoop loop, InetSocketAddress remote, Optional<InetSocketAddress> local, Duration timeout) {
+        this.loop = loop;
+        this.remote = remote;
+        this.local = local;
+        this.timeout = timeout;
+        this.startNanos = loop.nanoTime();
+    }
+
+    /** Opens and connects; call on the loop thread. */
+    final void start() {
+        try {
+            channel = SocketChannel.open();
+            channel.configureBlocking(false);
+            if (local.isPresent()) {
+                // bind_port reuse: a fixed source port would otherwise sit in TIME_WAIT.
+                channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+                channel.bind(local.get());
+            }
+            armDeadline();
+            if (channel.connect(remote)) {
+                key = loop.register(channel, 0, this);
+                onConnectedInternal();
+            } else {
+                key = loop.register(channel, SelectionKey.OP_CONNECT, this);
+            }
+        } catch (IOException e) {
+            fail(reasonFor(e));
+        }
+    }
+
+    @Override
+    public final void ready(SelectionKey k) {
+        if (done) {
+            return;
+        }
+        try {
+            if (!connected && k.isConnectable()) {
+                if (channel.finishConnect()) {
+                    onConnectedInternal();
+                }
+                return;
+            }
+            if (k.isWritable()) {
+                onWritable();
+            }
+            if (!done && k.isValid() && k.isReadable()) {
+                onReadable();
+            }
+        } catch (IOException e) {
+            fail(reasonFor(e));
+        }
+    }
+
+    private void onConnectedInternal() throws IOException {
+        connected = true;
+        progress();
+        onConnected();
+    }
+
+    /** Connection established. */
+    protected abstract void onConnected() throws IOException;
+
+    protected void onWritable() throws IOException {
+    }
+
+    protected void onReadable() throws IOException {
+    }
+
+    /** The attempt ended; {@code outcome} goes to whoever started it. */
+    protected abstract void complete(AttemptOutcome outcome);
+
+    protected final SocketChannel channel() {
+        return channel;
+    }
+
+    protected final void interest(int ops) {
+        key.interestOps(ops);
+    }
+
+    /** Pushes the deadline to now + connect_timeout: keepalived's per-read timeout. */
+    protected final void progress() {
+        deadlineNanos = loop.nanoTime() + timeout.toNanos();
+    }
+
+    protected final Duration elapsed() {
+        return Duration.ofNanos(loop.nanoTime() - startNanos);
+    }
+
+    protected final void succeed(AttemptOutcome.Success success) {
+        if (finish()) {
+            complete(success);
+        }
+    }
+
+    protected final void fail(FailureReason reason) {
+        if (finish()) {
+            complete(new AttemptOutcome.Failure(reason, elapsed()));
+        }
+    }
+
+    protected final boolean isDone() {
+        return done;
+    }
+
+    @Override
+    public final void cancel() {
+        if (loop.inEventLoop()) {
+            finish();
+        } else {
+            loop.execute(this::finish);
+        }
+    }
+
+    private void armDeadline() {
+        progress();
+        deadlineTimer = loop.schedule(timeout, this::onDeadline);
+    }
+
+    /** One timer per attempt, re-armed for the remainder instead of rescheduled per read. */
+    private void onDeadline() {
+        if (done) {
+            return;
+        }
+        long left = deadlineNanos - loop.nanoTime();
+        if (left > 0) {
+            deadlineTimer = loop.schedule(Duration.ofNanos(left), this::onDeadline);
+            return;
+        }
+        fail(connected ? new FailureReason.ReadTimeout(timeout) : new FailureReason.ConnectTimeout(timeout));
+    }
+
+    private boolean finish() {
+        if (done) {
+            return false;
+        }
+        done = true;
+        if (deadlineTimer != null) {
+            deadlineTimer.cancel();
+        }
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // Closing a probe socket: the result is already decided.
+            }
+        }
+        return true;
+    }
+
+    /** Maps socket errors to the reasons keepalived users grep for. */
+    static FailureReason reasonFor(IOException e) {
+        String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String lower = msg.toLowerCase(Locale.ROOT);
+        if (e instanceof ConnectException && lower.contains("refused")) {
+            return new FailureReason.ConnectionRefused();
+        }
+        if (lower.contains("connection reset")) {
+            return new FailureReason.ConnectionReset();
+        }
+        return new FailureReason.NetworkError(msg);
+    }
+}
