@@ -22,7 +22,7 @@ public final class Syscalls {
   private Syscalls() {
   }
 
-  private static LibC libc() {
+  private static LibCHolder.LibC libc() {
     return LibCHolder.LIBC;
   }
 
