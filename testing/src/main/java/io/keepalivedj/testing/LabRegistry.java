@@ -3,7 +3,6 @@ package io.keepalivedj.testing;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -81,9 +80,5 @@ final class LabRegistry {
 
     static List<String> namespacesWithPrefix(String prefix) {
         return NetnsLab.listNamespaces().stream().filter(n -> n.startsWith(prefix + "-")).toList();
-    }
-
-    static Duration grace() {
-        return Duration.ofSeconds(2);
     }
 }

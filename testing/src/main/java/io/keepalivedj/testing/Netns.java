@@ -29,6 +29,11 @@ public final class Netns {
         this.name = Objects.requireNonNull(name, "name");
     }
 
+    /** The lab this namespace belongs to. */
+    NetnsLab lab() {
+        return lab;
+    }
+
     /** The namespace name, as {@code ip netns list} shows it (lab prefix + "-" + node). */
     public String name() {
         return name;

@@ -34,6 +34,14 @@ class TierGateExtensionTest {
     }
 
     @Test
+    void skipDisablesSoSurefireListsEachTestAsSkipped() {
+        assertThat(gate(new TierVerdict.Skip("no ip")).evaluateExecutionCondition(null).isDisabled()).isTrue();
+        assertThat(gate(new TierVerdict.Skip("no ip")).evaluateExecutionCondition(null).getReason()).contains("no ip");
+        assertThat(gate(new TierVerdict.Fail("no ip")).evaluateExecutionCondition(null).isDisabled()).isFalse();
+        assertThat(gate(new TierVerdict.Run()).evaluateExecutionCondition(null).isDisabled()).isFalse();
+    }
+
+    @Test
     void failFailsWithTheMessage() {
         assertThatThrownBy(() -> gate(new TierVerdict.Fail("no qemu")).beforeAll(null))
                 .isInstanceOf(AssertionFailedError.class).hasMessageContaining("no qemu");
