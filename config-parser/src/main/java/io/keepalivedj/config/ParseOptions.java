@@ -15,13 +15,17 @@ import java.util.function.Predicate;
  * @param environment lookup for {@code ${_ENV NAME}}; empty result when a variable is unset
  * @param interfaceExists when present, every interface named by the configuration is checked
  *     with it, as {@code keepalived -t} does; absent for a parse that must not look at the host
- * @param randomSeed seed for {@code ${_RANDOM}} when the file sets no {@code random_seed}
+ * @param randomSeed seed for {@code ${_RANDOM}}; keepalived 2.2.7 reseeds from the clock on every
+ *     read and ignores the file's {@code random_seed} there, so a fixed seed is ours to choose
+ * @param allConfig keepalived's {@code -e/--all-config}: every {@code include} is checked as
+ *     {@code includea} is, so a missing file is an error
  */
 public record ParseOptions(
     String configId,
     Function<String, Optional<String>> environment,
     Optional<Predicate<String>> interfaceExists,
-    long randomSeed) {
+    long randomSeed,
+    boolean allConfig) {
 
   public ParseOptions {
     Objects.requireNonNull(configId, "configId");
@@ -34,23 +38,29 @@ public record ParseOptions(
    * environment, no interface check.
    */
   public static ParseOptions defaults() {
-    return new ParseOptions(HostName.shortName(), name -> Optional.empty(), Optional.empty(), 0L);
+    return new ParseOptions(HostName.shortName(), name -> Optional.empty(), Optional.empty(), 0L, false);
   }
 
   public ParseOptions withConfigId(String id) {
-    return new ParseOptions(id, environment, interfaceExists, randomSeed);
+    return new ParseOptions(id, environment, interfaceExists, randomSeed, allConfig);
   }
 
   public ParseOptions withEnvironment(Map<String, String> env) {
     Map<String, String> copy = Map.copyOf(env);
-    return new ParseOptions(configId, name -> Optional.ofNullable(copy.get(name)), interfaceExists, randomSeed);
+    return new ParseOptions(configId, name -> Optional.ofNullable(copy.get(name)), interfaceExists, randomSeed,
+        allConfig);
   }
 
   public ParseOptions withInterfaceCheck(Predicate<String> exists) {
-    return new ParseOptions(configId, environment, Optional.of(exists), randomSeed);
+    return new ParseOptions(configId, environment, Optional.of(exists), randomSeed, allConfig);
+  }
+
+  /** keepalived's {@code -e}: a missing include file is an error, whatever the include's form. */
+  public ParseOptions withAllConfig(boolean all) {
+    return new ParseOptions(configId, environment, interfaceExists, randomSeed, all);
   }
 
   public ParseOptions withRandomSeed(long seed) {
-    return new ParseOptions(configId, environment, interfaceExists, seed);
+    return new ParseOptions(configId, environment, interfaceExists, seed, allConfig);
   }
 }

@@ -53,7 +53,7 @@ public final class KeepalivedjMain {
       return EXIT_CANNOT_RUN;
     }
     ParseOptions options = ParseOptions.defaults().withInterfaceCheck(KeepalivedjMain::interfaceExists)
-        .withEnvironment(System.getenv());
+        .withEnvironment(System.getenv()).withAllConfig(cl.allConfig());
     if (cl.configId().isPresent()) {
       options = options.withConfigId(cl.configId().get());
     }
