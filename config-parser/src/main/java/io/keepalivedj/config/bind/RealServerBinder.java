@@ -1,0 +1,163 @@
+package io.keepalivedj.config.bind;
+
+import io.keepalivedj.config.model.CheckerConfig;
+import io.keepalivedj.config.model.LvsMethod;
+import io.keepalivedj.config.model.RealServer;
+import io.keepalivedj.config.model.Script;
+import io.keepalivedj.config.tree.ConfigNode;
+import java.net.InetAddress;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * Binds {@code real_server IP [PORT] { ... }} (keepalived 2.2.7 check_parser.c, the keywords
+ * installed after {@code real_server}). What depends on the virtual server (inherited weight and
+ * method, port and family checks, duplicates) is settled by {@link VirtualServerValidator}.
+ */
+final class RealServerBinder {
+  private RealServerBinder() {}
+
+  /** A real server as written, before the virtual server's checks. */
+  static final class Draft {
+    final ConfigNode node;
+    final InetAddress ip;
+    int port;
+    final RealServer.Builder builder;
+    OptionalInt weight = OptionalInt.empty();
+    Optional<LvsMethod> lvsMethod = Optional.empty();
+
+    Draft(ConfigNode node, InetAddress ip, int port) {
+      this.node = node;
+      this.ip = ip;
+      this.port = port;
+      this.builder = RealServer.builder(ip, port).position(node.position());
+    }
+  }
+
+  /** The real server, or empty (after a diagnostic) when keepalived would skip its block. */
+  static Optional<Draft> bind(ConfigNode node, BindContext ctx, LvsReferences refs) {
+    Optional<InetAddress> ip = ctx.addressArg(node, 0);
+    if (ip.isEmpty()) {
+      return Optional.empty();
+    }
+    int port = 0;
+    if (node.argCount() > 1) {
+      OptionalInt p = ctx.parseInt(node.args().get(1), 0, 65535);
+      if (p.isEmpty()) {
+        return Optional.empty();
+      }
+      port = p.getAsInt();
+    }
+    if (!ctx.requireBlock(node)) {
+      return Optional.empty();
+    }
+    Draft d = new Draft(node, ip.get(), port);
+    RealServer.Builder b = d.builder;
+    boolean haveNotifyUp = false;
+    boolean haveNotifyDown = false;
+    Set<String> bfds = new HashSet<>();
+    for (ConfigNode n : node.children()) {
+      if (CheckerBinder.handles(n.name())) {
+        Optional<CheckerConfig> c = CheckerBinder.bind(n, ctx, ip.get(), refs, bfds);
+        c.ifPresent(b::checker);
+        continue;
+      }
+      switch (n.name()) {
+        case "weight": {
+          OptionalInt w = ctx.intArg(n, 0, 0, LvsValues.WEIGHT_MAX);
+          if (w.isPresent()) {
+            d.weight = w;
+            b.weight(w.getAsInt());
+          }
+          break;
+        }
+        case "lvs_method":
+          LvsValues.forwarding(n, ctx).ifPresent(f -> {
+            d.lvsMethod = Optional.of(f.method());
+            f.tunnel().ifPresentOrElse(b::tunnel, () -> b.lvsMethod(f.method()));
+          });
+          break;
+        case "uthreshold": {
+          OptionalLong v = ctx.longArg(n, 0, 0, LvsValues.UINT32_MAX);
+          if (v.isPresent()) {
+            b.uthreshold(v.getAsLong());
+          }
+          break;
+        }
+        case "lthreshold": {
+          OptionalLong v = ctx.longArg(n, 0, 0, LvsValues.UINT32_MAX);
+          if (v.isPresent()) {
+            b.lthreshold(v.getAsLong());
+          }
+          break;
+        }
+        case "inhibit_on_failure":
+          LvsValues.optionalBool(n, ctx).ifPresent(b::inhibitOnFailure);
+          break;
+        case "notify_up":
+          if (haveNotifyUp) {
+            ctx.error(n, "notify_up script already specified - ignoring", "one notify_up");
+          } else {
+            Optional<Script> s = ctx.scriptArg(n, 0);
+            s.ifPresent(b::notifyUp);
+            haveNotifyUp = s.isPresent();
+          }
+          break;
+        case "notify_down":
+          if (haveNotifyDown) {
+            ctx.error(n, "notify_down script already specified - ignoring", "one notify_down");
+          } else {
+            Optional<Script> s = ctx.scriptArg(n, 0);
+            s.ifPresent(b::notifyDown);
+            haveNotifyDown = s.isPresent();
+          }
+          break;
+        case "alpha":
+          LvsValues.optionalBool(n, ctx).ifPresent(b::alpha);
+          break;
+        case "retry": {
+          OptionalLong v = ctx.longArg(n, 0, 1, LvsValues.UINT32_MAX);
+          if (v.isPresent()) {
+            b.retry(v.getAsLong());
+          }
+          break;
+        }
+        case "delay_before_retry":
+          ctx.timerArg(n, 0, java.time.Duration.ZERO, LvsValues.TIMER_MAX).ifPresent(b::delayBeforeRetry);
+          break;
+        case "warmup":
+          ctx.timerArg(n, 0, java.time.Duration.ZERO, LvsValues.TIMER_MAX).ifPresent(b::warmup);
+          break;
+        case "connect_timeout":
+          ctx.timerArg(n, 0, LvsValues.MICROSECOND, LvsValues.CONNECT_TIMEOUT_MAX).ifPresent(b::connectTimeout);
+          break;
+        case "delay_loop":
+          ctx.timerArg(n, 0, LvsValues.MICROSECOND, LvsValues.TIMER_MAX).ifPresent(b::delayLoop);
+          break;
+        case "smtp_alert":
+          LvsValues.optionalBool(n, ctx).ifPresent(b::smtpAlert);
+          break;
+        case "virtualhost":
+          LvsValues.text(n, ctx, "a host name").ifPresent(b::virtualhost);
+          break;
+        case "snmp_name":
+          if (n.argCount() != 1) {
+            ctx.error(n, "real server snmp_name missing or extra parameters", "snmp_name NAME");
+          } else {
+            b.snmpName(n.args().get(0).text());
+          }
+          break;
+        default:
+          LvsBinder.unknown(n, "real_server", ctx);
+      }
+    }
+    return Optional.of(d);
+  }
+
+  static String describe(Draft d) {
+    return "real_server " + d.ip.getHostAddress() + (d.port == 0 ? "" : " " + d.port);
+  }
+}
