@@ -13,15 +13,25 @@ kj_java() {
 # a program's own stdout (JSON, say) stays clean.
 kj_ensure_built() {
   local root=$1
-  if [ -f "$root/examples/target/keepalivedj-examples.jar" ] && [ -d "$root/examples/target/lib" ]; then
-    return 0
+  local jar="$root/examples/target/keepalivedj-examples.jar"
+  if [ -f "$jar" ] && [ -d "$root/examples/target/lib" ]; then
+    # Up to date unless a main source or POM changed since; a read-only checkout runs what it has.
+    if [ ! -w "$root" ] || ! command -v mvn >/dev/null \
+       || [ -z "$(find "$root" -path "$root/*/src/main/*" -newer "$jar" -print -quit 2>/dev/null)" ] \
+          && [ -z "$(find "$root" -maxdepth 2 -name pom.xml -newer "$jar" -print -quit 2>/dev/null)" ]; then
+      return 0
+    fi
+    echo "keepalivedj: sources changed since the last build, rebuilding with Maven..." >&2
+  else
+    echo "keepalivedj: first run, building with Maven (about a minute)..." >&2
   fi
   command -v mvn >/dev/null || { echo "keepalivedj: not built yet and Maven (mvn) is not on PATH" >&2; exit 3; }
   if [ ! -w "$root" ]; then
     echo "keepalivedj: not built yet and $root is read-only; build once with: mvn -DskipTests package" >&2
     exit 3
   fi
-  echo "keepalivedj: first run, building with Maven (about a minute)..." >&2
-  (cd "$root" && mvn -q -B -DskipTests package -pl examples -am) >&2 \
+  # Debian's Maven 3.8 prints colour resets even in batch mode: strip them.
+  (cd "$root" && mvn -q -B -Dstyle.color=never -Dmaven.test.skip=true -DskipTests package -pl examples -am 2>&1) \
+    | sed -u 's/\x1b\[[0-9;]*m//g' >&2 \
     || { echo "keepalivedj: the Maven build failed" >&2; exit 3; }
 }

@@ -13,8 +13,9 @@ import java.util.Optional;
  * virtual server's value (keepalived 2.2.7 {@code validate_check_config}).
  *
  * @param ip its address
- * @param port 1..65535, or 0 when not written (the virtual server's port; keepalived resets a
- *     differing port to the virtual server's unless NAT)
+ * @param port 1..65535; 0 when none, which after binding only a fwmark or group service's real
+ *     server has (keepalived gives a real server without port the virtual server's, and resets a
+ *     differing one to it unless NAT)
  * @param weight {@code weight}, 0..2147483647; default the virtual server's {@code weight} (1)
  * @param lvsMethod {@code lvs_method}; default the virtual server's
  * @param tunnel the {@code TUN} options of {@code lvs_method TUN ...}; present exactly when
