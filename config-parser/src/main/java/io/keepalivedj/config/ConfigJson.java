@@ -20,7 +20,10 @@ import java.util.OptionalLong;
  * declaration order, camelCase turned into keepalived's snake_case ({@code virtualRouterId} →
  * {@code virtual_router_id}); durations are seconds as numbers ({@code 1}, {@code 0.1}); addresses
  * are their literal text; enums are their keepalived keyword; an empty Optional is {@code null};
- * source positions are left out, so a dump does not depend on where the file lives.
+ * source positions are left out, so a dump does not depend on where the file lives. A record that
+ * is one variant of a sealed type (a checker, a virtual server's endpoint) starts with a
+ * {@code "type"} key: its {@code keyword()} when it has one ({@code HTTP_GET}), else its simple
+ * name in snake_case ({@code address}, {@code fwmark}).
  */
 public final class ConfigJson {
   private static final String INDENT = "  ";
@@ -57,7 +60,7 @@ public final class ConfigJson {
     } else if (v instanceof Duration d) {
       sb.append(BigDecimal.valueOf(d.toNanos()).movePointLeft(9).stripTrailingZeros().toPlainString());
     } else if (v instanceof InetAddress a) {
-      string(sb, a.getHostAddress());
+      string(sb, io.keepalivedj.config.model.AddressText.of(a));
     } else if (v instanceof Path p) {
       string(sb, p.toString());
     } else if (v instanceof KeywordEnum k) {
@@ -83,6 +86,15 @@ public final class ConfigJson {
     }
     sb.append('{');
     boolean first = true;
+    Optional<String> variant = variantName(r);
+    if (variant.isPresent()) {
+      sb.append('\n');
+      indent(sb, depth + 1);
+      string(sb, "type");
+      sb.append(": ");
+      string(sb, variant.get());
+      first = false;
+    }
     for (RecordComponent c : r.getClass().getRecordComponents()) {
       if (c.getType() == SourcePosition.class) {
         continue;
@@ -105,6 +117,28 @@ public final class ConfigJson {
       indent(sb, depth);
     }
     sb.append('}');
+  }
+
+  /** The variant's name when the record implements a sealed interface, else empty. */
+  private static Optional<String> variantName(Record r) {
+    boolean sealedVariant = false;
+    for (Class<?> i : r.getClass().getInterfaces()) {
+      sealedVariant |= i.isSealed();
+    }
+    if (!sealedVariant) {
+      return Optional.empty();
+    }
+    try {
+      java.lang.reflect.Method keyword = r.getClass().getMethod("keyword");
+      if (keyword.getReturnType() == String.class) {
+        return Optional.of((String) keyword.invoke(r));
+      }
+    } catch (NoSuchMethodException e) {
+      // no keyword: fall back to the simple name
+    } catch (IllegalAccessException | InvocationTargetException e) {
+      throw new IllegalStateException("cannot read keyword() of " + r.getClass(), e);
+    }
+    return Optional.of(snakeCase(r.getClass().getSimpleName()));
   }
 
   private static void array(StringBuilder sb, Collection<?> c, int depth) {

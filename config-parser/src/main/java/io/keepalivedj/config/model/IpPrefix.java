@@ -33,6 +33,6 @@ public record IpPrefix(InetAddress address, int prefixLength) {
 
   @Override
   public String toString() {
-    return address.getHostAddress() + "/" + prefixLength;
+    return AddressText.of(address) + "/" + prefixLength;
   }
 }
