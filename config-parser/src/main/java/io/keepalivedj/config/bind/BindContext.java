@@ -1,5 +1,6 @@
 package io.keepalivedj.config.bind;
 
+import java.util.regex.Pattern;
 import io.keepalivedj.config.DiagnosticCollector;
 import io.keepalivedj.config.ParseOptions;
 import io.keepalivedj.config.SourcePosition;
@@ -28,6 +29,8 @@ import java.util.stream.Collectors;
  * after reporting, so the caller keeps its default, as keepalived falls back.
  */
 public final class BindContext {
+  private static final Pattern PREFIX_LENGTH = Pattern.compile("[0-9]{1,3}");
+
   private final DiagnosticCollector diagnostics;
   private final ParseOptions options;
 
@@ -157,30 +160,52 @@ public final class BindContext {
   }
 
   public Optional<Duration> parseTimer(Token t, Duration min, Duration max) {
-    String range = "seconds in [" + seconds(min) + ", " + seconds(max) + "]";
-    BigDecimal secs;
-    try {
-      secs = new BigDecimal(t.text());
-    } catch (NumberFormatException e) {
-      error(t, "invalid time", range);
-      return Optional.empty();
-    }
-    if (secs.scale() > 6) {
-      error(t, "time has more precision than a microsecond", range);
-      return Optional.empty();
-    }
-    Duration d;
-    try {
-      d = Duration.ofNanos(secs.movePointRight(9).longValueExact());
-    } catch (ArithmeticException e) {
-      error(t, "time out of range", range);
-      return Optional.empty();
+    Duration d = wholeSeconds(t.text());
+    if (d == null) {
+      BigDecimal secs;
+      try {
+        secs = new BigDecimal(t.text());
+      } catch (NumberFormatException e) {
+        error(t, "invalid time", range(min, max));
+        return Optional.empty();
+      }
+      if (secs.scale() > 6) {
+        error(t, "time has more precision than a microsecond", range(min, max));
+        return Optional.empty();
+      }
+      try {
+        d = Duration.ofNanos(secs.movePointRight(9).longValueExact());
+      } catch (ArithmeticException e) {
+        error(t, "time out of range", range(min, max));
+        return Optional.empty();
+      }
     }
     if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
-      error(t, "time outside range", range);
+      error(t, "time outside range", range(min, max));
       return Optional.empty();
     }
     return Optional.of(d);
+  }
+
+  /** The common case, a few plain digits, without BigDecimal; null for anything else. */
+  private static Duration wholeSeconds(String text) {
+    int n = text.length();
+    if (n == 0 || n > 9) {
+      return null;
+    }
+    long v = 0;
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return null;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return Duration.ofSeconds(v);
+  }
+
+  private static String range(Duration min, Duration max) {
+    return "seconds in [" + seconds(min) + ", " + seconds(max) + "]";
   }
 
   private static String seconds(Duration d) {
@@ -261,7 +286,7 @@ public final class BindContext {
     }
     int max = IpPrefix.maxPrefix(a.get());
     String len = text.substring(slash + 1);
-    if (!len.matches("[0-9]{1,3}") || Integer.parseInt(len) > max) {
+    if (!PREFIX_LENGTH.matcher(len).matches() || Integer.parseInt(len) > max) {
       error(t, "invalid prefix length", "a prefix length in [0, " + max + "]");
       return Optional.empty();
     }

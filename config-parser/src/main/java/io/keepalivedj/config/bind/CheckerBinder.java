@@ -1,5 +1,6 @@
 package io.keepalivedj.config.bind;
 
+import java.util.regex.Pattern;
 import io.keepalivedj.config.model.BfdChecker;
 import io.keepalivedj.config.model.CheckerCommon;
 import io.keepalivedj.config.model.CheckerConfig;
@@ -34,6 +35,10 @@ import java.util.Set;
  * misc_path, unknown track_file, ...) is reported and left out.
  */
 final class CheckerBinder {
+  private static final Pattern MD5_HEX = Pattern.compile("[0-9A-Fa-f]{32}");
+  private static final Pattern STATUS_CODE_OR_RANGE = Pattern.compile("[0-9]{1,9}(-[0-9]{1,9})?");
+  private static final Pattern UP_TO_18_DIGITS = Pattern.compile("[0-9]{1,18}");
+
   static final Set<String> KEYWORDS = Set.of("HTTP_GET", "SSL_GET", "TCP_CHECK", "MISC_CHECK", "SMTP_CHECK",
       "DNS_CHECK", "UDP_CHECK", "PING_CHECK", "FILE_CHECK", "BFD_CHECK");
 
@@ -220,7 +225,7 @@ final class CheckerBinder {
             ctx.error(t.get(), "duplicate digest", "one digest per url");
           } else if (d.length() != 32) {
             ctx.error(t.get(), "digest must be 32 hex digits, not " + d.length(), "32 hex digits");
-          } else if (!d.matches("[0-9A-Fa-f]{32}")) {
+          } else if (!MD5_HEX.matcher(d).matches()) {
             ctx.error(t.get(), "digest is not hexadecimal", "32 hex digits");
           } else {
             haveDigest = true;
@@ -309,7 +314,7 @@ final class CheckerBinder {
   /** {@code CODE} or {@code MIN-MAX} within 100..599, as keepalived's status_code handler. */
   private static Optional<UrlConfig.StatusCodeRange> statusCode(Token t, BindContext ctx) {
     String s = t.text();
-    if (s.matches("[0-9]{1,9}(-[0-9]{1,9})?")) {
+    if (STATUS_CODE_OR_RANGE.matcher(s).matches()) {
       int dash = s.indexOf('-');
       int min = Integer.parseInt(dash < 0 ? s : s.substring(0, dash));
       int max = dash < 0 ? min : Integer.parseInt(s.substring(dash + 1));
@@ -322,7 +327,7 @@ final class CheckerBinder {
   }
 
   private static Optional<Long> regexOffset(ConfigNode n, BindContext ctx) {
-    if (n.argCount() != 1 || !n.args().get(0).text().matches("[0-9]{1,18}")) {
+    if (n.argCount() != 1 || !UP_TO_18_DIGITS.matcher(n.args().get(0).text()).matches()) {
       ctx.warning(n, "invalid " + n.name() + " - ignoring", "one non-negative integer");
       return Optional.empty();
     }
@@ -330,8 +335,8 @@ final class CheckerBinder {
   }
 
   private static Optional<UrlConfig.RegexStack> regexStack(ConfigNode n, BindContext ctx) {
-    if (n.argCount() != 2 || !n.args().get(0).text().matches("[0-9]{1,18}")
-        || !n.args().get(1).text().matches("[0-9]{1,18}")) {
+    if (n.argCount() != 2 || !UP_TO_18_DIGITS.matcher(n.args().get(0).text()).matches()
+        || !UP_TO_18_DIGITS.matcher(n.args().get(1).text()).matches()) {
       ctx.warning(n, "regex_stack requires start and max values - ignoring", "regex_stack START MAX");
       return Optional.empty();
     }

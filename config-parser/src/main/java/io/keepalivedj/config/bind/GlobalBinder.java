@@ -1,5 +1,6 @@
 package io.keepalivedj.config.bind;
 
+import java.util.regex.Pattern;
 import io.keepalivedj.config.model.GlobalDefs;
 import io.keepalivedj.config.model.IptablesChains;
 import io.keepalivedj.config.model.LvsSyncDaemon;
@@ -27,6 +28,8 @@ import java.util.Set;
  * {@link OtherSetting}s.
  */
 final class GlobalBinder {
+  private static final Pattern DIGITS_AND_DOTS = Pattern.compile("[0-9.]+");
+
   private GlobalBinder() {}
 
   /** Top-level keywords registered by install_keyword_root in global_parser.c. */
@@ -146,7 +149,7 @@ final class GlobalBinder {
         // keepalived takes anything that is not an address literal as a host name and resolves it
         // at once; we never resolve, but text shaped like an address must be a valid one.
         String h = host.text();
-        if ((h.matches("[0-9.]+") || h.indexOf(':') >= 0) && IpLiterals.parse(h).isEmpty()) {
+        if ((DIGITS_AND_DOTS.matcher(h).matches() || h.indexOf(':') >= 0) && IpLiterals.parse(h).isEmpty()) {
           ctx.error(host, "invalid smtp server", "an IP address or a host name");
           return;
         }

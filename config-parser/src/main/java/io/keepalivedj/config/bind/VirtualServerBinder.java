@@ -1,5 +1,6 @@
 package io.keepalivedj.config.bind;
 
+import java.util.regex.Pattern;
 import io.keepalivedj.config.model.LvsIpFamily;
 import io.keepalivedj.config.model.LvsMethod;
 import io.keepalivedj.config.model.LvsProtocol;
@@ -24,6 +25,8 @@ import java.util.OptionalLong;
  * the groups are {@link VirtualServerValidator}'s.
  */
 final class VirtualServerBinder {
+  private static final Pattern UP_TO_3_DIGITS = Pattern.compile("[0-9]{1,3}");
+
   private VirtualServerBinder() {}
 
   /** A virtual server as written; the validator applies keepalived's fallbacks and builds it. */
@@ -404,7 +407,7 @@ final class VirtualServerBinder {
     String text = t.get().text();
     LvsIpFamily family = d.family.orElse(text.indexOf('.') >= 0 ? LvsIpFamily.INET : LvsIpFamily.INET6);
     if (family == LvsIpFamily.INET6) {
-      if (!text.matches("[0-9]{1,3}") || Integer.parseInt(text) < 1 || Integer.parseInt(text) > 128) {
+      if (!UP_TO_3_DIGITS.matcher(text).matches() || Integer.parseInt(text) < 1 || Integer.parseInt(text) > 128) {
         ctx.error(t.get(), "invalid IPv6 persistence_granularity", "a prefix length in [1, 128]");
         return;
       }

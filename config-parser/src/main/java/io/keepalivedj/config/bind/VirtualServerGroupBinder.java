@@ -1,5 +1,6 @@
 package io.keepalivedj.config.bind;
 
+import java.util.regex.Pattern;
 import io.keepalivedj.config.model.LvsIpFamily;
 import io.keepalivedj.config.model.VirtualServerGroup;
 import io.keepalivedj.config.model.VirtualServerGroupEntry;
@@ -23,6 +24,8 @@ import java.util.OptionalLong;
  * reported and skipped; a group left with no line is reported and dropped, as keepalived does.
  */
 final class VirtualServerGroupBinder {
+  private static final Pattern UP_TO_3_DIGITS = Pattern.compile("[0-9]{1,3}");
+
   private VirtualServerGroupBinder() {}
 
   static Optional<VirtualServerGroup> bind(ConfigNode node, BindContext ctx) {
@@ -87,7 +90,7 @@ final class VirtualServerGroupBinder {
     if (slash >= 0) {
       String len = text.substring(slash + 1);
       int max = bytes.length * 8;
-      if (!len.matches("[0-9]{1,3}") || Integer.parseInt(len) < 1 || Integer.parseInt(len) > max) {
+      if (!UP_TO_3_DIGITS.matcher(len).matches() || Integer.parseInt(len) < 1 || Integer.parseInt(len) > max) {
         ctx.error(t, "invalid netmask", "a prefix length in [1, " + max + "]");
         return Optional.empty();
       }

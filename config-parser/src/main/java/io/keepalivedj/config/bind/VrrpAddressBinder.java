@@ -1,5 +1,6 @@
 package io.keepalivedj.config.bind;
 
+import java.util.regex.Pattern;
 import io.keepalivedj.config.model.IpPrefix;
 import io.keepalivedj.config.model.VirtualIpAddress;
 import io.keepalivedj.config.model.VirtualRoute;
@@ -22,6 +23,9 @@ import java.util.Set;
  * vrrp_iproute.c, vrrp_iprule.c).
  */
 final class VrrpAddressBinder {
+  private static final Pattern UP_TO_3_DIGITS = Pattern.compile("[0-9]{1,3}");
+  private static final Pattern ADDRESS_LIKE = Pattern.compile("[0-9A-Fa-f:.]+(/[0-9]+)?");
+
   private VrrpAddressBinder() {}
 
   private static final Set<String> SCOPE_NAMES = Set.of("global", "site", "link", "host", "nowhere", "universe");
@@ -82,7 +86,7 @@ final class VrrpAddressBinder {
         }
         case "scope" -> {
           Token v = a.get(++i);
-          if (SCOPE_NAMES.contains(v.text()) || v.text().matches("[0-9]{1,3}") && Integer.parseInt(v.text()) <= 255) {
+          if (SCOPE_NAMES.contains(v.text()) || UP_TO_3_DIGITS.matcher(v.text()).matches() && Integer.parseInt(v.text()) <= 255) {
             scope = Optional.of(v.text().equals("universe") ? "global" : v.text());
           } else {
             ctx.error(v, "invalid scope for " + addrTok.text() + ", ignored", "global, site, link, host, nowhere or 0..255");
@@ -313,7 +317,7 @@ final class VrrpAddressBinder {
           if (ROUTE_VALUE_OPTIONS.contains(w) && hasValue) {
             options.add(w);
             options.add(words.get(++i).text());
-          } else if (to == null && (w.equals("default") || w.matches("[0-9A-Fa-f:.]+(/[0-9]+)?"))) {
+          } else if (to == null && (w.equals("default") || ADDRESS_LIKE.matcher(w).matches())) {
             to = destination(t, inet6, ctx);
             if (to == null) {
               return Optional.empty();

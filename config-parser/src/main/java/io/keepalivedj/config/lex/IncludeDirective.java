@@ -1,5 +1,6 @@
 package io.keepalivedj.config.lex;
 
+import java.util.regex.Pattern;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -13,6 +14,8 @@ import java.util.Set;
  * @param line the include line, for positions
  */
 record IncludeDirective(Set<Check> checks, String pattern, LineText line) {
+  private static final Pattern LOOKS_LIKE_INCLUDE = Pattern.compile("include[rmwba]?[ \t].*");
+
 
   /** The include checks; a failed check that is not requested is only a warning. */
   enum Check {
@@ -66,7 +69,8 @@ record IncludeDirective(Set<Check> checks, String pattern, LineText line) {
 
   /** Whether the line looks like an include, however it got there (for a warning). */
   static boolean looksLikeInclude(String text) {
-    return text.matches("include[rmwba]?[ \t].*");
+    // Most lines fail the cheap prefix test; only those pay for the pattern.
+    return text.startsWith("include") && LOOKS_LIKE_INCLUDE.matcher(text).matches();
   }
 
   private static boolean isSpace(char c) {

@@ -1,5 +1,6 @@
 package io.keepalivedj.config.model;
 
+import java.util.regex.Pattern;
 import io.keepalivedj.config.SourcePosition;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,18 +28,21 @@ public record UdpChecker(
     int minReplyLength,
     int maxReplyLength,
     SourcePosition position) implements CheckerConfig {
+  private static final Pattern HEX_BYTES = Pattern.compile("([0-9a-f]{2})+");
+  private static final Pattern HEX_BYTES_WITH_WILDCARDS = Pattern.compile("([0-9a-fx]{2})+");
+
 
   public UdpChecker {
     Objects.requireNonNull(common, "common");
     Objects.requireNonNull(payload, "payload");
     payload.ifPresent(p -> {
-      if (!p.matches("([0-9a-f]{2})+")) {
+      if (!HEX_BYTES.matcher(p).matches()) {
         throw new IllegalArgumentException("payload is not hex byte pairs: " + p);
       }
     });
     Objects.requireNonNull(requireReplyData, "requireReplyData");
     requireReplyData.ifPresent(p -> {
-      if (!p.matches("([0-9a-fx]{2})+")) {
+      if (!HEX_BYTES_WITH_WILDCARDS.matcher(p).matches()) {
         throw new IllegalArgumentException("require_reply is not hex byte pairs: " + p);
       }
     });

@@ -1,5 +1,6 @@
 package io.keepalivedj.config.model;
 
+import java.util.regex.Pattern;
 import io.keepalivedj.config.SourcePosition;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +44,8 @@ public record UrlConfig(
     Optional<RegexStack> regexStack,
     boolean tlsCompliant,
     SourcePosition position) {
+  private static final Pattern MD5_HEX_LOWER = Pattern.compile("[0-9a-f]{32}");
+
 
   /** keepalived's default when no {@code status_code} is given: any 2xx. */
   public static final List<StatusCodeRange> DEFAULT_STATUS_CODES = List.of(new StatusCodeRange(200, 299));
@@ -61,7 +64,7 @@ public record UrlConfig(
     }
     Objects.requireNonNull(digest, "digest");
     digest.ifPresent(d -> {
-      if (!d.matches("[0-9a-f]{32}")) {
+      if (!MD5_HEX_LOWER.matcher(d).matches()) {
         throw new IllegalArgumentException("digest is not 32 lower-case hex digits: " + d);
       }
     });

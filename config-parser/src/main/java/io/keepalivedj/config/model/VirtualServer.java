@@ -1,5 +1,6 @@
 package io.keepalivedj.config.model;
 
+import java.util.regex.Pattern;
 import io.keepalivedj.config.SourcePosition;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -110,6 +111,10 @@ public record VirtualServer(
     int weight,
     List<RealServer> realServers,
     SourcePosition position) {
+  private static final Pattern UP_TO_3_DIGITS = Pattern.compile("[0-9]{1,3}");
+  private static final Pattern DIGITS_AND_DOTS = Pattern.compile("[0-9.]+");
+  private static final Pattern DOTTED_QUAD = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
+
 
   public static final Duration DEFAULT_DELAY_LOOP = Duration.ofSeconds(60);
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -201,16 +206,16 @@ public record VirtualServer(
   }
 
   private static void checkGranularity(String g) {
-    if (g.matches("[0-9]{1,3}")) {
+    if (UP_TO_3_DIGITS.matcher(g).matches()) {
       LvsChecks.range("IPv6 persistence_granularity", Integer.parseInt(g), 1, 128);
-    } else if (!g.matches("[0-9.]+") || !(parseIpv4(g) instanceof java.net.Inet4Address)) {
+    } else if (!DIGITS_AND_DOTS.matcher(g).matches() || !(parseIpv4(g) instanceof java.net.Inet4Address)) {
       throw new IllegalArgumentException("persistence_granularity is neither an IPv4 netmask nor a prefix length: " + g);
     }
   }
 
   private static InetAddress parseIpv4(String g) {
     try {
-      return g.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}") ? InetAddress.getByName(g) : null;
+      return DOTTED_QUAD.matcher(g).matches() ? InetAddress.getByName(g) : null;
     } catch (java.net.UnknownHostException e) {
       return null;
     }
