@@ -24,7 +24,7 @@ public final class TierPrerequisites {
         };
     }
 
-    /** Root, iproute2, a creatable /var/run/netns, keepalived (the VRRP peer) and ping. */
+    /** Root, iproute2, a creatable /var/run/netns, keepalived (the VRRP peer), ping and tcpdump ({@link PacketCapture}). */
     public static List<Prerequisite> netns(HostProbe host) {
         long uid = host.effectiveUid();
         return List.of(
@@ -34,7 +34,8 @@ public final class TierPrerequisites {
                 onPath(host, "ip", "apt-get install iproute2"),
                 netnsDirCreatable(host),
                 onPath(host, "keepalived", "apt-get install keepalived"),
-                onPath(host, "ping", "apt-get install iputils-ping"));
+                onPath(host, "ping", "apt-get install iputils-ping"),
+                onPath(host, "tcpdump", "apt-get install tcpdump"));
     }
 
     /**
