@@ -27,6 +27,11 @@ public final class SocketUapi {
   public static final int SO_SNDBUF = 7;
   public static final int SO_RCVBUF = 8;
   public static final int SO_RCVBUFFORCE = 33;
+  /** Binds the socket to one interface by name (IFNAMSIZ bytes, NUL-terminated). */
+  public static final int SO_BINDTODEVICE = 25;
+
+  /** Level of the AF_PACKET options (include/linux/socket.h). */
+  public static final int SOL_PACKET = 263;
 
   public static final int MSG_PEEK = 0x2;
   public static final int MSG_CTRUNC = 0x8;

@@ -286,6 +286,44 @@ public final class Syscalls {
   }
 
   /**
+   * poll(2) on several descriptors at once for up to {@code timeoutMillis} (negative: forever),
+   * all waiting for {@code events}. Fills {@code revents} (same length as {@code fds}) with each
+   * descriptor's returned bits and returns how many are ready, 0 on timeout. EINTR retries with
+   * the time that remains. A socket plus an eventfd lets close() wake a blocked receiver.
+   */
+  public static int poll(int[] fds, short events, short[] revents, int timeoutMillis)
+      throws LinuxException {
+    if (revents.length != fds.length) {
+      throw new IllegalArgumentException("revents holds " + revents.length + " slots for "
+          + fds.length + " descriptors");
+    }
+    // struct pollfd { int fd; short events; short revents; } (uapi/asm-generic/poll.h)
+    ByteBuffer pollfds = ByteBuffer.allocateDirect(8 * Math.max(1, fds.length))
+        .order(ByteOrder.nativeOrder());
+    long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+    int wait = timeoutMillis;
+    while (true) {
+      for (int i = 0; i < fds.length; i++) {
+        pollfds.putInt(8 * i, fds[i]).putShort(8 * i + 4, events).putShort(8 * i + 6, (short) 0);
+      }
+      int ready = libc().poll(pollfds, fds.length, wait);
+      if (ready >= 0) {
+        for (int i = 0; i < fds.length; i++) {
+          revents[i] = pollfds.getShort(8 * i + 6);
+        }
+        return ready;
+      }
+      int errno = errno();
+      if (errno != Errno.EINTR) {
+        throw new LinuxException(errno, "poll(" + fds.length + " fds)");
+      }
+      if (timeoutMillis >= 0) {
+        wait = (int) Math.max(0, (deadline - System.nanoTime()) / 1_000_000L);
+      }
+    }
+  }
+
+  /**
    * close(2). Not retried on EINTR: Linux has released the descriptor by then, and a retry
    * could close a descriptor another thread just opened.
    */

@@ -51,11 +51,13 @@ public final class KernelVm implements AutoCloseable {
      * @param memory    guest RAM for qemu -m, e.g. "2G" or "1536M"
      * @param cpus      vCPUs (under TCG they share one host thread)
      * @param readWrite host directories shared read-write at the same path
+     * @param readOnly  host directories the guest must see although a tmpfs would hide them (a
+     *                  checkout under /tmp whose jars a guest JVM runs); shared read-only
      * @param env       the command's environment (nothing else is inherited)
      * @param workDir   the command's working directory (shared read-only if a tmpfs would hide it)
      */
-    public record Options(Duration timeout, String memory, int cpus, List<Path> readWrite, Map<String, String> env,
-            Path workDir) {
+    public record Options(Duration timeout, String memory, int cpus, List<Path> readWrite, List<Path> readOnly,
+            Map<String, String> env, Path workDir) {
         public Options {
             Objects.requireNonNull(timeout, "timeout");
             if (timeout.isNegative() || timeout.isZero()) {
@@ -73,6 +75,7 @@ public final class KernelVm implements AutoCloseable {
                     throw new IllegalArgumentException("sharing / read-write is not allowed");
                 }
             }
+            readOnly = readOnly.stream().map(p -> p.toAbsolutePath().normalize()).toList();
             env = Map.copyOf(env);
             for (String k : env.keySet()) {
                 if (!k.matches("[A-Za-z_][A-Za-z0-9_]*")) {
@@ -97,31 +100,45 @@ public final class KernelVm implements AutoCloseable {
                 path = path + ":/usr/local/sbin:/usr/sbin:/sbin";
             }
             env.put("PATH", path);
-            return new Options(Duration.ofMinutes(5), "2G", 1, List.of(), env, Path.of(System.getProperty("user.dir")));
+            // The checkout (bin/test and surefire set keepalivedj.project.root) holds the classes a
+            // guest JVM runs; a clone under /tmp would otherwise be hidden by the guest's tmpfs.
+            List<Path> ro = new ArrayList<>();
+            String root = System.getProperty("keepalivedj.project.root");
+            if (root != null && !root.isBlank()) {
+                ro.add(Path.of(root));
+            }
+            return new Options(Duration.ofMinutes(5), "2G", 1, List.of(), ro, env, Path.of(System.getProperty("user.dir")));
         }
 
         /** These options with another timeout. */
         public Options withTimeout(Duration t) {
-            return new Options(t, memory, cpus, readWrite, env, workDir);
+            return new Options(t, memory, cpus, readWrite, readOnly, env, workDir);
         }
 
         /** These options with more read-write shares. */
         public Options withReadWrite(Path... dirs) {
             List<Path> rw = new ArrayList<>(readWrite);
             rw.addAll(List.of(dirs));
-            return new Options(timeout, memory, cpus, rw, env, workDir);
+            return new Options(timeout, memory, cpus, rw, readOnly, env, workDir);
+        }
+
+        /** These options with more directories the guest sees read-only even under its tmpfs. */
+        public Options withReadOnly(Path... dirs) {
+            List<Path> r = new ArrayList<>(readOnly);
+            r.addAll(List.of(dirs));
+            return new Options(timeout, memory, cpus, readWrite, r, env, workDir);
         }
 
         /** These options with one more (or a replaced) environment variable. */
         public Options withEnv(String name, String value) {
             Map<String, String> e = new LinkedHashMap<>(env);
             e.put(name, value);
-            return new Options(timeout, memory, cpus, readWrite, e, workDir);
+            return new Options(timeout, memory, cpus, readWrite, readOnly, e, workDir);
         }
 
         /** These options with another working directory. */
         public Options withWorkDir(Path dir) {
-            return new Options(timeout, memory, cpus, readWrite, env, dir);
+            return new Options(timeout, memory, cpus, readWrite, readOnly, env, dir);
         }
     }
 
@@ -274,12 +291,22 @@ public final class KernelVm implements AutoCloseable {
             mounts.add(new String[] {"rw", tag, rw.toRealPath().toString()});
             args.addAll(fsdev(tag, rw.toRealPath(), false));
         }
-        Path wd = options.workDir().toRealPath();
-        boolean hidden = mounts.stream().anyMatch(m -> m[0].equals("tmpfs") && wd.startsWith(m[2]));
-        boolean shared = options.readWrite().stream().anyMatch(wd::startsWith);
-        if (hidden && !shared) {
-            mounts.add(new String[] {"ro", "kjwd", wd.toString()});
-            args.addAll(fsdev("kjwd", wd, true));
+        List<Path> visible = new ArrayList<>();
+        visible.add(options.workDir().toRealPath());
+        for (Path ro : options.readOnly()) {
+            if (Files.exists(ro)) {
+                visible.add(ro.toRealPath());
+            }
+        }
+        int r = 0;
+        for (Path dir : visible) {
+            boolean hidden = mounts.stream().anyMatch(m -> m[0].equals("tmpfs") && dir.startsWith(m[2]));
+            boolean shared = mounts.stream().anyMatch(m -> !m[0].equals("tmpfs") && dir.startsWith(m[2]));
+            if (hidden && !shared) {
+                String tag = "kjro" + r++;
+                mounts.add(new String[] {"ro", tag, dir.toString()});
+                args.addAll(fsdev(tag, dir, true));
+            }
         }
         mounts.sort(Comparator.comparingInt(m -> Path.of(m[2]).getNameCount()));
         StringBuilder sb = new StringBuilder();

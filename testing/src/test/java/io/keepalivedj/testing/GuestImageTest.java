@@ -58,7 +58,7 @@ class GuestImageTest {
         assertThatThrownBy(() -> d.withTimeout(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> d.withReadWrite(Path.of("/"))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> d.withEnv("A-B", "x")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new KernelVm.Options(Duration.ofSeconds(1), "2T", 1, List.of(), d.env(), d.workDir()))
+        assertThatThrownBy(() -> new KernelVm.Options(Duration.ofSeconds(1), "2T", 1, List.of(), List.of(), d.env(), d.workDir()))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThat(KernelVm.quote("it's")).isEqualTo("'it'\\''s'");
     }

@@ -97,6 +97,17 @@ public final class AttributeWriter {
     return attribute(type, bytes.length + 1, b -> b.put(bytes).put((byte) 0));
   }
 
+  /**
+   * A string without the terminating NUL (NLA_STRING allows it), as iproute2 sends
+   * IFLA_INFO_KIND (addattr_l with strlen).
+   */
+  public AttributeWriter unterminatedString(int type, String value) {
+    if (value.indexOf('\0') >= 0) {
+      throw new IllegalArgumentException("string attribute contains NUL: " + value);
+    }
+    return bytes(type, value.getBytes(StandardCharsets.UTF_8));
+  }
+
   public AttributeWriter bytes(int type, byte[] value) {
     return attribute(type, value.length, b -> b.put(value));
   }

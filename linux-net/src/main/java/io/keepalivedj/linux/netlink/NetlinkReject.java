@@ -25,5 +25,10 @@ public enum NetlinkReject {
   /** A field holds a value outside its defined range (a prefix length of 200...). */
   FIELD_OUT_OF_RANGE,
   /** The message type is not the one this decoder handles. */
-  UNEXPECTED_MESSAGE_TYPE
+  UNEXPECTED_MESSAGE_TYPE,
+  /**
+   * Well-formed, but it uses a feature the record cannot represent (a multipath route, a rule
+   * with a uid range...): decoding it would misstate it, so it is not decoded.
+   */
+  UNSUPPORTED_FEATURE
 }

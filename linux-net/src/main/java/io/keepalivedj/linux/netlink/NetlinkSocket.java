@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,20 +22,26 @@ import org.slf4j.LoggerFactory;
  * {@link #request} is the single request loop: send, then read replies matching the sequence
  * number and this socket's port id, following NLM_F_MULTI parts to NLMSG_DONE, mapping
  * NLMSG_ERROR to {@link NetlinkException}, bounding every wait by the reply timeout.
- * Requests are serialized (one in flight per socket).
+ * Requests are serialized (one in flight per socket). A socket that {@link #joinGroup joined}
+ * multicast groups receives notifications with {@link #receive} instead.
  */
 public final class NetlinkSocket implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(NetlinkSocket.class);
 
   /**
    * @param protocol                 NETLINK_ROUTE, NETLINK_GENERIC...
-   * @param socketReceiveBufferBytes SO_RCVBUF, 0 for the kernel default (net.core.rmem_default)
+   * @param socketReceiveBufferBytes SO_RCVBUF, 0 for the kernel default (net.core.rmem_default);
+   *                                 the kernel doubles it for its bookkeeping (socket(7))
+   * @param forceReceiveBuffer       set it with SO_RCVBUFFORCE, which may exceed
+   *                                 net.core.rmem_max but needs CAP_NET_ADMIN; without the
+   *                                 capability (EPERM) it falls back to SO_RCVBUF, as keepalived's
+   *                                 {@code vrrp_netlink_monitor_rcv_bufs_force} does
    * @param messageBufferBytes       the user-space buffer one datagram is read into; a larger
    *                                 datagram fails the request with EMSGSIZE
    * @param replyTimeout             bound on the wait for each request's complete answer
    */
-  public record Options(int protocol, int socketReceiveBufferBytes, int messageBufferBytes,
-      Duration replyTimeout) {
+  public record Options(int protocol, int socketReceiveBufferBytes, boolean forceReceiveBuffer,
+      int messageBufferBytes, Duration replyTimeout) {
     /** libmnl's MNL_SOCKET_BUFFER_SIZE reasoning: dumps fill at most 32 KiB per datagram. */
     public static final int DEFAULT_MESSAGE_BUFFER_BYTES = 32 * 1024;
     public static final Duration DEFAULT_REPLY_TIMEOUT = Duration.ofSeconds(5);
@@ -45,6 +53,9 @@ public final class NetlinkSocket implements AutoCloseable {
       if (socketReceiveBufferBytes < 0) {
         throw new IllegalArgumentException("negative SO_RCVBUF: " + socketReceiveBufferBytes);
       }
+      if (forceReceiveBuffer && socketReceiveBufferBytes == 0) {
+        throw new IllegalArgumentException("SO_RCVBUFFORCE needs a receive buffer size");
+      }
       if (messageBufferBytes < 4096) {
         throw new IllegalArgumentException("message buffer below one page: " + messageBufferBytes);
       }
@@ -55,19 +66,24 @@ public final class NetlinkSocket implements AutoCloseable {
     }
 
     public static Options defaults(int protocol) {
-      return new Options(protocol, 0, DEFAULT_MESSAGE_BUFFER_BYTES, DEFAULT_REPLY_TIMEOUT);
+      return new Options(protocol, 0, false, DEFAULT_MESSAGE_BUFFER_BYTES, DEFAULT_REPLY_TIMEOUT);
     }
 
     public Options withSocketReceiveBufferBytes(int bytes) {
-      return new Options(protocol, bytes, messageBufferBytes, replyTimeout);
+      return new Options(protocol, bytes, forceReceiveBuffer, messageBufferBytes, replyTimeout);
+    }
+
+    /** SO_RCVBUFFORCE of {@code bytes} (falling back to SO_RCVBUF without CAP_NET_ADMIN). */
+    public Options withForcedReceiveBufferBytes(int bytes) {
+      return new Options(protocol, bytes, true, messageBufferBytes, replyTimeout);
     }
 
     public Options withMessageBufferBytes(int bytes) {
-      return new Options(protocol, socketReceiveBufferBytes, bytes, replyTimeout);
+      return new Options(protocol, socketReceiveBufferBytes, forceReceiveBuffer, bytes, replyTimeout);
     }
 
     public Options withReplyTimeout(Duration timeout) {
-      return new Options(protocol, socketReceiveBufferBytes, messageBufferBytes, timeout);
+      return new Options(protocol, socketReceiveBufferBytes, forceReceiveBuffer, messageBufferBytes, timeout);
     }
   }
 
@@ -78,6 +94,8 @@ public final class NetlinkSocket implements AutoCloseable {
   private ByteBuffer receiveBuffer;
   private int sequence;
   private boolean closed;
+  /** Multicast groups joined: notifications arrive unsolicited, so request() is refused. */
+  private final Set<Integer> groups = new TreeSet<>();
 
   private NetlinkSocket(Options options, int fd, int portId) {
     this.options = options;
@@ -95,10 +113,7 @@ public final class NetlinkSocket implements AutoCloseable {
     int fd = Syscalls.socket(SocketUapi.AF_NETLINK, SocketUapi.SOCK_RAW | SocketUapi.SOCK_CLOEXEC,
         options.protocol());
     try {
-      if (options.socketReceiveBufferBytes() > 0) {
-        Syscalls.setsockoptInt(fd, SocketUapi.SOL_SOCKET, SocketUapi.SO_RCVBUF,
-            options.socketReceiveBufferBytes(), "SO_RCVBUF");
-      }
+      setReceiveBuffer(fd, options);
       // Extended ACK (Linux 4.12) gives the kernel's reason text; CAP_ACK (4.3) stops errors
       // echoing the whole request. Both are optional: older kernels answer ENOPROTOOPT.
       optionalFlag(fd, NetlinkUapi.NETLINK_EXT_ACK, "NETLINK_EXT_ACK");
@@ -119,6 +134,25 @@ public final class NetlinkSocket implements AutoCloseable {
       }
       throw e;
     }
+  }
+
+  private static void setReceiveBuffer(int fd, Options options) throws LinuxException {
+    int bytes = options.socketReceiveBufferBytes();
+    if (bytes == 0) {
+      return;
+    }
+    if (options.forceReceiveBuffer()) {
+      try {
+        Syscalls.setsockoptInt(fd, SocketUapi.SOL_SOCKET, SocketUapi.SO_RCVBUFFORCE, bytes, "SO_RCVBUFFORCE");
+        return;
+      } catch (LinuxException e) {
+        if (e.errno() != Errno.EPERM) {
+          throw e;
+        }
+        LOG.warn("SO_RCVBUFFORCE({}) needs CAP_NET_ADMIN; using SO_RCVBUF, capped by net.core.rmem_max", bytes);
+      }
+    }
+    Syscalls.setsockoptInt(fd, SocketUapi.SOL_SOCKET, SocketUapi.SO_RCVBUF, bytes, "SO_RCVBUF");
   }
 
   private static void optionalFlag(int fd, int option, String name) throws LinuxException {
@@ -150,14 +184,123 @@ public final class NetlinkSocket implements AutoCloseable {
   }
 
   /**
+   * The receive buffer the kernel granted (getsockopt SO_RCVBUF): twice what was asked, within
+   * net.core.rmem_max unless forced (socket(7)).
+   */
+  public synchronized int receiveBufferBytes() throws LinuxException {
+    requireOpen("getsockopt(SO_RCVBUF)");
+    return Syscalls.getsockoptInt(fd, SocketUapi.SOL_SOCKET, SocketUapi.SO_RCVBUF, "SO_RCVBUF");
+  }
+
+  /**
+   * Joins a multicast group (NETLINK_ADD_MEMBERSHIP, netlink(7)), e.g. RTNLGRP_LINK: the kernel
+   * then sends this socket a notification for every change in the group. From then on the
+   * socket only {@link #receive}s; {@link #request} is refused, since its reply loop would
+   * have to drop the notifications that arrive in between.
+   */
+  public synchronized void joinGroup(int group) throws LinuxException {
+    requireOpen("NETLINK_ADD_MEMBERSHIP");
+    if (group <= 0) {
+      throw new IllegalArgumentException("netlink multicast groups start at 1: " + group);
+    }
+    Syscalls.setsockoptInt(fd, SocketUapi.SOL_NETLINK, NetlinkUapi.NETLINK_ADD_MEMBERSHIP, group,
+        "NETLINK_ADD_MEMBERSHIP " + group);
+    groups.add(group);
+  }
+
+  /** The groups joined, ascending. */
+  public synchronized Set<Integer> groups() {
+    return Set.copyOf(groups);
+  }
+
+  /**
+   * Waits up to {@code timeout} for one datagram of notifications from the kernel and splits
+   * it into messages; an empty list when none came (or one came from a user-space port, which
+   * is not the kernel's to send). A malformed datagram is returned as Rejected, for the caller
+   * to count. Lost notifications are never silent: a receive-queue overrun throws
+   * {@link LinuxException} ENOBUFS (netlink(7)), a datagram larger than the message buffer
+   * NetlinkException EMSGSIZE; in both cases the caller must re-read the state it mirrors.
+   */
+  public synchronized Decoding<List<NetlinkMessage>> receive(Duration timeout) throws LinuxException {
+    requireOpen("receive");
+    long millis = timeout.toMillis();
+    if (timeout.isNegative() || millis > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("timeout out of range: " + timeout);
+    }
+    // POLLERR also wakes us: an overrun sets sk_err, and recvfrom then reports ENOBUFS.
+    if (Syscalls.poll(fd, FileUapi.POLLIN, (int) millis) == 0) {
+      return Decoding.decoded(List.of());
+    }
+    ByteBuffer datagram = receiveDatagram(0, "receive notifications");
+    if (datagram == null) {
+      return Decoding.decoded(List.of());
+    }
+    return NetlinkMessageCodec.decode(datagram);
+  }
+
+  /**
+   * Drops every datagram already queued, without waiting; returns how many. After an overrun
+   * the queue holds notifications older than the state the caller is about to re-read, which
+   * must not be applied on top of it. A repeated ENOBUFS while draining is part of the same loss.
+   */
+  public synchronized int discardPending() throws LinuxException {
+    requireOpen("discard pending notifications");
+    int discarded = 0;
+    while (true) {
+      try {
+        if (receiveDatagram(SocketUapi.MSG_DONTWAIT, "discard pending notifications") != null) {
+          discarded++;
+        }
+      } catch (LinuxException e) {
+        if (e.errno() == Errno.EAGAIN) {
+          return discarded;
+        }
+        if (e.errno() != Errno.ENOBUFS && e.errno() != Errno.EMSGSIZE) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** One datagram from the kernel, flipped for reading; null if a user-space port sent it. */
+  private ByteBuffer receiveDatagram(int flags, String operation) throws LinuxException {
+    if (receiveBuffer == null) {
+      receiveBuffer = ByteBuffer.allocateDirect(options.messageBufferBytes()).order(ByteOrder.nativeOrder());
+    }
+    ByteBuffer source = ByteBuffer.allocateDirect(NetlinkUapi.SOCKADDR_NL_SIZE).order(ByteOrder.nativeOrder());
+    receiveBuffer.clear();
+    // MSG_TRUNC makes recv return the datagram's real length, so truncation is detected.
+    int length = Syscalls.recvfrom(fd, receiveBuffer, source, SocketUapi.MSG_TRUNC | flags, operation);
+    if (length > receiveBuffer.capacity()) {
+      throw new NetlinkException(Errno.EMSGSIZE, operation, "a datagram of " + length
+          + " bytes exceeded the " + receiveBuffer.capacity() + "-byte message buffer");
+    }
+    if (source.remaining() >= 8 && source.getInt(4) != 0) {
+      LOG.debug("{}: ignoring a datagram from port {}, not the kernel", operation,
+          Integer.toUnsignedString(source.getInt(4)));
+      return null;
+    }
+    receiveBuffer.flip();
+    return receiveBuffer;
+  }
+
+  private void requireOpen(String operation) throws LinuxException {
+    if (closed) {
+      throw new LinuxException(Errno.EBADF, operation, "netlink socket is closed");
+    }
+  }
+
+  /**
    * Sends the request and collects its answer. Ends at the ACK (NLMSG_ERROR 0), at NLMSG_DONE,
    * or at a single non-multipart reply when no ACK was asked for. A kernel error becomes a
    * NetlinkException with its errno, the request's operation and the extended-ACK text; no
    * complete answer within the reply timeout gives ETIMEDOUT.
    */
   public synchronized NetlinkReply request(NetlinkRequest request) throws LinuxException {
-    if (closed) {
-      throw new LinuxException(Errno.EBADF, request.operation(), "netlink socket is closed");
+    requireOpen(request.operation());
+    if (!groups.isEmpty()) {
+      throw new IllegalStateException(this + " joined multicast groups " + groups
+          + ": requests on it would drop notifications; use a second socket");
     }
     int seq = ++sequence;
     String operation = request.operation();
@@ -165,10 +308,6 @@ public final class NetlinkSocket implements AutoCloseable {
     ByteBuffer out = ByteBuffer.allocateDirect(bytes.remaining()).put(bytes).flip();
     Syscalls.sendto(fd, out, kernelAddress.duplicate(), 0, operation);
 
-    if (receiveBuffer == null) {
-      receiveBuffer = ByteBuffer.allocateDirect(options.messageBufferBytes()).order(ByteOrder.nativeOrder());
-    }
-    ByteBuffer source = ByteBuffer.allocateDirect(NetlinkUapi.SOCKADDR_NL_SIZE).order(ByteOrder.nativeOrder());
     boolean wantsAck = (request.flags() & NetlinkUapi.NLM_F_ACK) != 0;
     List<NetlinkMessage> replies = new ArrayList<>();
     boolean interrupted = false;
@@ -184,20 +323,11 @@ public final class NetlinkSocket implements AutoCloseable {
       if (revents == 0) {
         continue;
       }
-      receiveBuffer.clear();
-      source.clear();
-      // MSG_TRUNC makes recv return the datagram's real length, so truncation is detected.
-      int length = Syscalls.recvfrom(fd, receiveBuffer, source, SocketUapi.MSG_TRUNC, operation);
-      if (length > receiveBuffer.capacity()) {
-        throw new NetlinkException(Errno.EMSGSIZE, operation, "a reply datagram of " + length
-            + " bytes exceeded the " + receiveBuffer.capacity() + "-byte message buffer");
-      }
-      if (source.remaining() >= 8 && source.getInt(4) != 0) {
-        LOG.debug("{}: ignoring a datagram from port {}, not the kernel", operation, source.getInt(4));
+      ByteBuffer datagram = receiveDatagram(0, operation);
+      if (datagram == null) {
         continue;
       }
-      receiveBuffer.flip();
-      Decoding<List<NetlinkMessage>> decoded = NetlinkMessageCodec.decode(receiveBuffer);
+      Decoding<List<NetlinkMessage>> decoded = NetlinkMessageCodec.decode(datagram);
       if (decoded instanceof Decoding.Rejected<List<NetlinkMessage>> rejected) {
         throw new NetlinkException(Errno.EBADMSG, operation, "malformed reply: " + rejected.detail());
       }
