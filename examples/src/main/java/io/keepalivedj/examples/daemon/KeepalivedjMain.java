@@ -8,8 +8,6 @@ import io.keepalivedj.config.ParseResult;
 import io.keepalivedj.config.Severity;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.NetworkInterface;
-import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 
@@ -52,7 +50,7 @@ public final class KeepalivedjMain {
           + "this version checks (-t) and dumps (--dump-config) configurations");
       return EXIT_CANNOT_RUN;
     }
-    ParseOptions options = ParseOptions.defaults().withInterfaceCheck(KeepalivedjMain::interfaceExists)
+    ParseOptions options = ParseOptions.defaults().withInterfaceCheck(HostInterfaces.current())
         .withEnvironment(System.getenv()).withAllConfig(cl.allConfig());
     if (cl.configId().isPresent()) {
       options = options.withConfigId(cl.configId().get());
@@ -100,14 +98,6 @@ public final class KeepalivedjMain {
     return code;
   }
 
-  /** Interfaces of the network namespace this process runs in, as keepalived -t checks them. */
-  static boolean interfaceExists(String name) {
-    try {
-      return NetworkInterface.getByName(name) != null;
-    } catch (SocketException e) {
-      return false;
-    }
-  }
 
   private static String version() {
     String v = KeepalivedjMain.class.getPackage().getImplementationVersion();
