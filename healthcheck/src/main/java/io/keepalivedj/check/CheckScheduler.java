@@ -54,7 +54,7 @@ public final class CheckScheduler implements AutoCloseable {
     /**
      * Starts checking {@code spec}: the first attempt runs after a random warmup delay.
      *
-     * @throws IllegalArgumentException if the runner cannot run this kind of check (SSL_GET)
+     * @throws IllegalArgumentException if the runner cannot run this kind of check
      */
     public CheckId add(CheckSpec spec) {
         Objects.requireNonNull(spec, "spec");

@@ -9,6 +9,9 @@ import java.time.Duration;
  * "retry ... Default: 1 unless specified below" (DNS_CHECK: "The retry default is 3.",
  * MISC_CHECK: "The retry default is 0."), and "delay_before_retry ... Defaults to delay_loop
  * for DNS_CHECK, 3 seconds for HTTP_GET and SSL_GET, and 1 second otherwise."
+ *
+ * <p>FILE_CHECK has "none of the standard options": a file read is definitive, so it gets
+ * retry 0 (our choice; keepalived re-reads the file when it changes rather than retrying).
  */
 public enum CheckType {
     HTTP_GET,
@@ -18,13 +21,14 @@ public enum CheckType {
     DNS_CHECK,
     SMTP_CHECK,
     UDP_CHECK,
-    PING_CHECK;
+    PING_CHECK,
+    FILE_CHECK;
 
-    /** keepalived.conf(5): 1, except DNS_CHECK 3 and MISC_CHECK 0. */
+    /** keepalived.conf(5): 1, except DNS_CHECK 3 and MISC_CHECK 0; FILE_CHECK 0, see above. */
     public int defaultRetry() {
         return switch (this) {
             case DNS_CHECK -> 3;
-            case MISC_CHECK -> 0;
+            case MISC_CHECK, FILE_CHECK -> 0;
             case HTTP_GET, SSL_GET, TCP_CHECK, SMTP_CHECK, UDP_CHECK, PING_CHECK -> 1;
         };
     }
@@ -34,7 +38,7 @@ public enum CheckType {
         return switch (this) {
             case DNS_CHECK -> delayLoop;
             case HTTP_GET, SSL_GET -> Duration.ofSeconds(3);
-            case TCP_CHECK, MISC_CHECK, SMTP_CHECK, UDP_CHECK, PING_CHECK -> Duration.ofSeconds(1);
+            case TCP_CHECK, MISC_CHECK, SMTP_CHECK, UDP_CHECK, PING_CHECK, FILE_CHECK -> Duration.ofSeconds(1);
         };
     }
 }

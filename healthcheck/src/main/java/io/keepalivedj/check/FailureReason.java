@@ -87,6 +87,88 @@ public sealed interface FailureReason {
         @Override public String kind() { return "regex_mismatch"; }
     }
 
+    /**
+     * SSL_GET: the TLS handshake failed: a protocol or cipher we cannot agree on, a plain-TCP
+     * server, a certificate that does not verify against the {@code SSL { ca }}, or the peer
+     * closing the connection mid-handshake ({@link #PEER_CLOSED}).
+     */
+    record TlsHandshakeFailed(String detail) implements FailureReason {
+        /** The detail when the server closed the connection before the handshake ended. */
+        public static final String PEER_CLOSED = "connection closed by the server";
+
+        public TlsHandshakeFailed { Objects.requireNonNull(detail, "detail"); }
+        @Override public String message() { return "TLS handshake failed: " + detail; }
+        @Override public String kind() { return "tls_handshake"; }
+    }
+
+    /**
+     * UDP_CHECK with require_reply, DNS_CHECK: no (acceptable) datagram came back within
+     * connect_timeout.
+     */
+    record NoReply(Duration after) implements FailureReason {
+        public NoReply { Objects.requireNonNull(after, "after"); }
+        @Override public String message() { return "no reply after " + Durations.human(after); }
+        @Override public String kind() { return "no_reply"; }
+    }
+
+    /** UDP_CHECK: the reply's length or bytes are not what require_reply asks for. */
+    record ReplyMismatch(String detail) implements FailureReason {
+        public ReplyMismatch { Objects.requireNonNull(detail, "detail"); }
+        @Override public String message() { return "reply mismatch: " + detail; }
+        @Override public String kind() { return "reply_mismatch"; }
+    }
+
+    /** DNS_CHECK: the server answered our query with an error RCODE (RFC 1035 §4.1.1). */
+    record DnsRcode(int rcode) implements FailureReason {
+        public DnsRcode {
+            if (rcode < 1 || rcode > 15) {
+                throw new IllegalArgumentException("DNS error rcode must be 1-15: " + rcode);
+            }
+        }
+        @Override public String message() {
+            String name = switch (rcode) {
+                case 1 -> "FORMERR";
+                case 2 -> "SERVFAIL";
+                case 3 -> "NXDOMAIN";
+                case 4 -> "NOTIMP";
+                case 5 -> "REFUSED";
+                default -> "rcode " + rcode;
+            };
+            return "DNS error " + name;
+        }
+        @Override public String kind() { return "dns_rcode"; }
+    }
+
+    /** SMTP_CHECK: a reply code other than the one the dialogue needs at {@code stage}. */
+    record SmtpReply(String stage, int expected, String line) implements FailureReason {
+        public SmtpReply {
+            Objects.requireNonNull(stage, "stage");
+            Objects.requireNonNull(line, "line");
+        }
+        @Override public String message() { return "SMTP " + stage + ": expected " + expected + ", got '" + line + "'"; }
+        @Override public String kind() { return "smtp_reply"; }
+    }
+
+    /** PING_CHECK: no ICMP echo reply within connect_timeout. */
+    record NoEchoReply(Duration after) implements FailureReason {
+        public NoEchoReply { Objects.requireNonNull(after, "after"); }
+        @Override public String message() { return "no echo reply after " + Durations.human(after); }
+        @Override public String kind() { return "no_echo_reply"; }
+    }
+
+    /** FILE_CHECK: the tracked file's value means failure (see {@link FileCheck}). */
+    record TrackFileValue(long value, long result) implements FailureReason {
+        @Override public String message() { return "track file value " + value + " (result " + result + ")"; }
+        @Override public String kind() { return "track_file_value"; }
+    }
+
+    /** FILE_CHECK: the tracked file is missing, unreadable or holds no number. */
+    record TrackFileUnreadable(String detail) implements FailureReason {
+        public TrackFileUnreadable { Objects.requireNonNull(detail, "detail"); }
+        @Override public String message() { return "track file unreadable: " + detail; }
+        @Override public String kind() { return "track_file_unreadable"; }
+    }
+
     /** MISC_CHECK program exited with a failing status. */
     record ScriptExit(int status) implements FailureReason {
         @Override public String message() { return "script exited with status " + status; }

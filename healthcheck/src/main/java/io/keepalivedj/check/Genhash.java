@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import javax.net.ssl.SSLEngine;
 
 /**
  * keepalived's {@code genhash}: fetch one URL the way HTTP_GET does and print the MD5 of the
@@ -17,8 +18,10 @@ import java.util.concurrent.ExecutionException;
  * stdout, and exit status 0 either way, as genhash does.
  *
  * <p>Options: {@code -s/--server}, {@code -p/--port}, {@code -u/--url}, {@code -V/--use-virtualhost},
- * {@code -P/--protocol 1.0|1.0C|1.1}, {@code -t/--timeout SECONDS}, {@code -h/--help}.
- * Not yet: {@code -S/--use-ssl}, {@code -I/--use-sni}, {@code -v/--verbose}, {@code -m/--fwmark}.
+ * {@code -P/--protocol 1.0|1.0C|1.1}, {@code -t/--timeout SECONDS}, {@code -S/--use-ssl} (TLS,
+ * certificate not verified), {@code -I/--use-sni} (SNI = the {@code -V} virtualhost; none
+ * without it, as genhash 2.2.7 does), {@code -h/--help}.
+ * Not yet: {@code -v/--verbose}, {@code -m/--fwmark}.
  */
 public final class Genhash {
 
@@ -37,6 +40,8 @@ public final class Genhash {
         Optional<String> vhost = Optional.empty();
         HttpProtocol protocol = HttpProtocol.HTTP_1_0;
         Duration timeout = CheckOptions.DEFAULT_CONNECT_TIMEOUT;
+        boolean ssl = false;
+        boolean sni = false;
         try {
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
@@ -51,7 +56,9 @@ public final class Genhash {
                         usage(out);
                         return 0;
                     }
-                    case "-S", "--use-ssl", "-I", "--use-sni", "-v", "--verbose", "-m", "--fwmark" -> {
+                    case "-S", "--use-ssl" -> ssl = true;
+                    case "-I", "--use-sni" -> sni = true;
+                    case "-v", "--verbose", "-m", "--fwmark" -> {
                         err.println("genhash: " + a + " is not supported yet by keepalivedj-genhash");
                         return 1;
                     }
@@ -82,7 +89,12 @@ public final class Genhash {
         try (NioEventLoop loop = new NioEventLoop("genhash")) {
             CompletableFuture<HttpFetch.Result> result = new CompletableFuture<>();
             Duration t = timeout;
-            loop.execute(() -> new HttpFetch(loop, remote, Optional.empty(), t, request, false, result::complete).start());
+            Optional<SSLEngine> engine = ssl
+                    ? Optional.of(TlsContexts.clientEngine(TlsContexts.create(SslOptions.NONE),
+                            address.getHostAddress(), port, sni ? vhost : Optional.empty()))
+                    : Optional.empty();
+            loop.execute(() -> new HttpFetch(loop, remote, Optional.empty(), t, engine, request, false, result::complete)
+                    .start());
             HttpFetch.Result r = result.get();
             out.println(describe(r));
             return 0;
@@ -107,6 +119,12 @@ public final class Genhash {
                 return "Timeout WEB read";
             } else if (reason instanceof FailureReason.ConnectionRefused || reason instanceof FailureReason.NetworkError) {
                 return "Connection failed";
+            } else if (reason instanceof FailureReason.TlsHandshakeFailed tls) {
+                // genhash 2.2.7 -S: a server that closes mid-handshake is "Connection failed";
+                // a plain HTTP server answering the ClientHello gives this line, as printed.
+                return tls.detail().equals(FailureReason.TlsHandshakeFailed.PEER_CLOSED)
+                        ? "Connection failed"
+                        : "SSL handshake/communication error connecting to";
             }
             return reason.message();
         } else {
@@ -125,9 +143,12 @@ public final class Genhash {
         s.println("Usage: genhash COMMAND [OPTIONS]");
         s.println("Commands:");
         s.println("   -s server-address -p port -u url");
+        s.println("   -S -s server-address -p port -u url");
         s.println("   -h");
         s.println();
         s.println("Options:");
+        s.println("   --use-ssl         -S       Use SSL connection to remote server.");
+        s.println("   --use-sni         -I       Use SNI during SSL handshake (uses virtualhost setting; see -V).");
         s.println("   --server          -s       Use the specified remote server address.");
         s.println("   --port            -p       Use the specified remote server port.");
         s.println("   --url             -u       Use the specified remote server url.");

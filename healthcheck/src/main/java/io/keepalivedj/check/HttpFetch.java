@@ -12,11 +12,13 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLEngine;
 
 /**
- * One HTTP GET on the loop: connect, write keepalived's request, read the response to its end
- * (Content-Length reached, or the server closes: keepalived's request asks for HTTP/1.0 or
- * sends Connection: close), hashing the body on the way.
+ * One HTTP GET on the loop: connect (and, for SSL_GET, the TLS handshake), write keepalived's
+ * request, read the response to its end (Content-Length reached, or the server closes:
+ * keepalived's request asks for HTTP/1.0 or sends Connection: close), hashing the body on the
+ * way.
  */
 final class HttpFetch extends SocketAttempt {
 
@@ -48,8 +50,8 @@ final class HttpFetch extends SocketAttempt {
     private long bodyLength;
 
     HttpFetch(NioEventLoop loop, InetSocketAddress remote, Optional<InetSocketAddress> local, Duration timeout,
-              byte[] request, boolean keepBody, Consumer<Result> done) {
-        super(loop, remote, local, timeout);
+              Optional<SSLEngine> tls, byte[] request, boolean keepBody, Consumer<Result> done) {
+        super(loop, remote, local, timeout, tls);
         this.request = ByteBuffer.wrap(request);
         this.keepBody = keepBody;
         this.done = done;
@@ -68,11 +70,11 @@ final class HttpFetch extends SocketAttempt {
 
     @Override
     protected void onWritable() throws IOException {
-        if (request.hasRemaining()) {
-            channel().write(request);
+        if (request.hasRemaining() || !flushed()) {
+            write(request);
             progress();
         }
-        if (!request.hasRemaining()) {
+        if (!request.hasRemaining() && flushed()) {
             interest(SelectionKey.OP_READ);
         }
     }
@@ -81,7 +83,7 @@ final class HttpFetch extends SocketAttempt {
     protected void onReadable() throws IOException {
         while (!isDone()) {
             readBuf.clear();
-            int n = channel().read(readBuf);
+            int n = read(readBuf);
             if (n == 0) {
                 return;
             }

@@ -11,8 +11,13 @@ import java.util.Optional;
  * @param virtualhost  {@code virtualhost} inherited from checker, real or virtual server;
  *                     a URL's own virtualhost wins
  * @param protocol     {@code http_protocol}; default 1.0
- * @param ssl          SSL_GET rather than HTTP_GET (not implemented by the checkers yet)
- * @param sniName      SSL_GET {@code enable_sni}/{@code sni_name}: SNI to send, if any
+ * @param ssl          SSL_GET rather than HTTP_GET
+ * @param enableSni    SSL_GET {@code enable_sni}: "when provided, send Server Name Indicator
+ *                     during SSL handshake"; the name is {@code sniName}, else the URL's
+ *                     virtualhost, else this check's; with none of them no SNI is sent
+ *                     (Debian's genhash 2.2.7 {@code -S -I} without {@code -V} sends none)
+ * @param sniName      SSL_GET {@code sni_name} (keepalived 2.3+): the SNI name, overriding the
+ *                     virtualhost; needs {@code enableSni}
  * @param fastRecovery {@code fast_recovery}: check all URLs back to back when recovering
  */
 public record HttpGetCheck(
@@ -22,6 +27,7 @@ public record HttpGetCheck(
         Optional<String> virtualhost,
         HttpProtocol protocol,
         boolean ssl,
+        boolean enableSni,
         Optional<String> sniName,
         boolean fastRecovery) implements CheckSpec {
 
@@ -35,8 +41,11 @@ public record HttpGetCheck(
         if (urls.isEmpty()) {
             throw new IllegalArgumentException("HTTP_GET needs at least one url block");
         }
-        if (!ssl && sniName.isPresent()) {
-            throw new IllegalArgumentException("sni_name applies to SSL_GET only");
+        if (!ssl && (enableSni || sniName.isPresent())) {
+            throw new IllegalArgumentException("enable_sni and sni_name apply to SSL_GET only");
+        }
+        if (sniName.isPresent() && !enableSni) {
+            throw new IllegalArgumentException("sni_name needs enable_sni");
         }
         if (target.connectAddress().getPort() == 0) {
             throw new IllegalArgumentException("HTTP_GET needs a real server port or connect_port: " + target);
@@ -46,19 +55,38 @@ public record HttpGetCheck(
     /** HTTP_GET with keepalived's defaults and the given URLs. */
     public static HttpGetCheck of(CheckTarget target, UrlCheck... urls) {
         return new HttpGetCheck(target, CheckOptions.defaults(CheckType.HTTP_GET), List.of(urls),
-                Optional.empty(), HttpProtocol.HTTP_1_0, false, Optional.empty(), false);
+                Optional.empty(), HttpProtocol.HTTP_1_0, false, false, Optional.empty(), false);
+    }
+
+    /** SSL_GET with keepalived's defaults (no SNI) and the given URLs. */
+    public static HttpGetCheck ssl(CheckTarget target, UrlCheck... urls) {
+        return new HttpGetCheck(target, CheckOptions.defaults(CheckType.SSL_GET), List.of(urls),
+                Optional.empty(), HttpProtocol.HTTP_1_0, true, false, Optional.empty(), false);
     }
 
     public HttpGetCheck withOptions(CheckOptions value) {
-        return new HttpGetCheck(target, value, urls, virtualhost, protocol, ssl, sniName, fastRecovery);
+        return new HttpGetCheck(target, value, urls, virtualhost, protocol, ssl, enableSni, sniName, fastRecovery);
     }
 
     public HttpGetCheck withProtocol(HttpProtocol value) {
-        return new HttpGetCheck(target, options, urls, virtualhost, value, ssl, sniName, fastRecovery);
+        return new HttpGetCheck(target, options, urls, virtualhost, value, ssl, enableSni, sniName, fastRecovery);
     }
 
     public HttpGetCheck withVirtualhost(String value) {
-        return new HttpGetCheck(target, options, urls, Optional.of(value), protocol, ssl, sniName, fastRecovery);
+        return new HttpGetCheck(target, options, urls, Optional.of(value), protocol, ssl, enableSni, sniName, fastRecovery);
+    }
+
+    /** {@code enable_sni}, with {@code sniName} when given. */
+    public HttpGetCheck withSni(Optional<String> name) {
+        return new HttpGetCheck(target, options, urls, virtualhost, protocol, ssl, true, name, fastRecovery);
+    }
+
+    /** The SNI name for a connection fetching {@code url}, if one is to be sent. */
+    public Optional<String> sniFor(UrlCheck url) {
+        if (!enableSni) {
+            return Optional.empty();
+        }
+        return sniName.or(url::virtualhost).or(() -> virtualhost);
     }
 
     @Override

@@ -1,13 +1,17 @@
 package io.keepalivedj.check;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 
 /**
- * HTTP_GET over {@link NioEventLoop}: each {@code url} is fetched on its own connection, in
+ * HTTP_GET and SSL_GET over {@link NioEventLoop}: each {@code url} is fetched on its own connection, in
  * order; the attempt passes when every URL passes (keepalived.conf(5): "healthcheck needs
  * digest or status_code and digest"), and fails with the first failing URL's reason.
  *
@@ -17,22 +21,25 @@ import java.util.regex.Pattern;
 public final class HttpGetChecker {
 
     private final NioEventLoop loop;
+    private final SSLContext tls;
 
+    /** SSL_GET without an {@code SSL { }} block: certificates are not verified. */
     public HttpGetChecker(NioEventLoop loop) {
-        this.loop = Objects.requireNonNull(loop, "loop");
+        this(loop, SslOptions.NONE);
     }
 
     /**
-     * Starts one attempt; {@code done} runs once, on the loop thread, unless cancelled.
-     *
-     * @throws UnsupportedOperationException for SSL_GET, which needs a TLS engine on the loop
+     * @throws IllegalArgumentException if {@code ssl} names a CA file that cannot be used
      */
+    public HttpGetChecker(NioEventLoop loop, SslOptions ssl) {
+        this.loop = Objects.requireNonNull(loop, "loop");
+        this.tls = TlsContexts.create(Objects.requireNonNull(ssl, "ssl"));
+    }
+
+    /** Starts one attempt; {@code done} runs once, on the loop thread, unless cancelled. */
     public Cancellable check(HttpGetCheck spec, Consumer<AttemptOutcome> done) {
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(done, "done");
-        if (spec.ssl()) {
-            throw new UnsupportedOperationException("SSL_GET is not implemented yet");
-        }
         Run run = new Run(spec, done);
         loop.execute(run::next);
         return run;
@@ -65,8 +72,13 @@ public final class HttpGetChecker {
             String host = url.virtualhost().or(spec::virtualhost)
                     .orElseGet(() -> HttpRequests.hostOf(spec.target().connectAddress()));
             byte[] request = HttpRequests.get(spec.protocol(), url.path(), host);
-            current = new HttpFetch(loop, spec.target().connectAddress(), spec.target().bindSocketAddress(),
-                    spec.options().connectTimeout(), request, url.regex().isPresent(), r -> onFetched(url, r));
+            InetSocketAddress remote = spec.target().connectAddress();
+            Optional<SSLEngine> engine = spec.ssl()
+                    ? Optional.of(TlsContexts.clientEngine(tls, remote.getAddress().getHostAddress(), remote.getPort(),
+                            spec.sniFor(url)))
+                    : Optional.empty();
+            current = new HttpFetch(loop, remote, spec.target().bindSocketAddress(), spec.options().connectTimeout(),
+                    engine, request, url.regex().isPresent(), r -> onFetched(url, r));
             current.start();
         }
 

@@ -164,7 +164,10 @@ public final class NioEventLoop implements EventLoop, AutoCloseable {
                 return wait;
             }
             timers.poll();
-            safely(t.task);
+            Runnable task = t.task;
+            if (task != null) {
+                safely(task);
+            }
         }
     }
 
@@ -193,7 +196,7 @@ public final class NioEventLoop implements EventLoop, AutoCloseable {
 
     private static final class Timer implements Comparable<Timer>, Cancellable {
         final long deadline;
-        final Runnable task;
+        volatile Runnable task;
         long seq;
         volatile boolean cancelled;
 
@@ -202,9 +205,16 @@ public final class NioEventLoop implements EventLoop, AutoCloseable {
             this.task = task;
         }
 
+        /**
+         * A cancelled timer stays in the heap until its deadline; dropping the task lets what it
+         * captured go now. Each attempt's connect_timeout timer captures the attempt and its
+         * buffers, so without this 10,000 targets at delay_loop 1 kept ~5 s of finished attempts
+         * (about 600 MB, ChecksBench) alive.
+         */
         @Override
         public void cancel() {
             cancelled = true;
+            task = null;
         }
 
         @Override

@@ -4,17 +4,26 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
 
 /**
  * One non-blocking TCP connection on the {@link NioEventLoop}: bind, connect under
  * connect_timeout, then whatever the subclass does once connected. Every wait has a deadline
  * of connect_timeout from the last progress ("Optional connection timeout", keepalived.conf(5);
  * keepalived applies it to the connect and to each read). Not thread-safe: loop thread only.
+ *
+ * <p>With an {@link SSLEngine} (SSL_GET) the TLS handshake is part of connecting: it must end
+ * within connect_timeout of the TCP connect, or the attempt fails with a connect timeout
+ * (Debian's genhash 2.2.7 -S prints "Timeout connecting" for a server that accepts and stays
+ * silent). Subclasses then read and write through {@link #read} and {@link #write}, which
+ * go through TLS when it is on.
  */
 abstract class SocketAttempt implements NioEventLoop.IoHandler, Cancellable {
 
@@ -23,18 +32,26 @@ abstract class SocketAttempt implements NioEventLoop.IoHandler, Cancellable {
     private final InetSocketAddress remote;
     private final Optional<InetSocketAddress> local;
     private final long startNanos;
+    private final TlsSession tls;
     private SocketChannel channel;
     private SelectionKey key;
     private Cancellable deadlineTimer;
     private long deadlineNanos;
     private boolean connected;
+    private boolean handshaking;
     private boolean done;
 
     SocketAttempt(NioEventLoop loop, InetSocketAddress remote, Optional<InetSocketAddress> local, Duration timeout) {
+        this(loop, remote, local, timeout, Optional.empty());
+    }
+
+    SocketAttempt(NioEventLoop loop, InetSocketAddress remote, Optional<InetSocketAddress> local, Duration timeout,
+                  Optional<SSLEngine> tls) {
         this.loop = loop;
         this.remote = remote;
         this.local = local;
         this.timeout = timeout;
+        this.tls = tls.map(TlsSession::new).orElse(null);
         this.startNanos = loop.nanoTime();
     }
 
@@ -72,12 +89,20 @@ abstract class SocketAttempt implements NioEventLoop.IoHandler, Cancellable {
                 }
                 return;
             }
+            if (handshaking) {
+                continueHandshake();
+                return;
+            }
             if (k.isWritable()) {
                 onWritable();
             }
             if (!done && k.isValid() && k.isReadable()) {
                 onReadable();
             }
+        } catch (SSLException e) {
+            fail(handshaking
+                    ? new FailureReason.TlsHandshakeFailed(e.getMessage() == null ? e.toString() : e.getMessage())
+                    : new FailureReason.NetworkError("TLS: " + e.getMessage()));
         } catch (IOException e) {
             fail(reasonFor(e));
         }
@@ -86,7 +111,28 @@ abstract class SocketAttempt implements NioEventLoop.IoHandler, Cancellable {
     private void onConnectedInternal() throws IOException {
         connected = true;
         progress();
-        onConnected();
+        if (tls != null) {
+            handshaking = true;
+            tls.begin();
+            continueHandshake();
+        } else {
+            onConnected();
+        }
+    }
+
+    /** The handshake's deadline stays the one set at TCP connect: see the class comment. */
+    private void continueHandshake() throws IOException {
+        switch (tls.handshake(channel)) {
+            case NEED_READ -> interest(SelectionKey.OP_READ);
+            case NEED_WRITE -> interest(SelectionKey.OP_WRITE);
+            case PEER_CLOSED -> fail(new FailureReason.TlsHandshakeFailed(FailureReason.TlsHandshakeFailed.PEER_CLOSED));
+            case DONE -> {
+                handshaking = false;
+                progress();
+                onConnected();
+            }
+            default -> throw new AssertionError();
+        }
     }
 
     /** Connection established. */
@@ -101,8 +147,19 @@ abstract class SocketAttempt implements NioEventLoop.IoHandler, Cancellable {
     /** The attempt ended; {@code outcome} goes to whoever started it. */
     protected abstract void complete(AttemptOutcome outcome);
 
-    protected final SocketChannel channel() {
-        return channel;
+    /** Reads (decrypted, with TLS) bytes into {@code dst}: count, 0 for none now, -1 at EOF. */
+    protected final int read(ByteBuffer dst) throws IOException {
+        return tls != null ? tls.read(channel, dst) : channel.read(dst);
+    }
+
+    /** Writes (encrypted, with TLS) what the socket takes of {@code src}; see {@link #flushed()}. */
+    protected final int write(ByteBuffer src) throws IOException {
+        return tls != null ? tls.write(channel, src) : channel.write(src);
+    }
+
+    /** Whether everything {@link #write} accepted has reached the socket (TLS buffers records). */
+    protected final boolean flushed() {
+        return tls == null || tls.flushed();
     }
 
     protected final void interest(int ops) {
@@ -158,7 +215,7 @@ abstract class SocketAttempt implements NioEventLoop.IoHandler, Cancellable {
             deadlineTimer = loop.schedule(Duration.ofNanos(left), this::onDeadline);
             return;
         }
-        fail(connected ? new FailureReason.ReadTimeout(timeout) : new FailureReason.ConnectTimeout(timeout));
+        fail(connected && !handshaking ? new FailureReason.ReadTimeout(timeout) : new FailureReason.ConnectTimeout(timeout));
     }
 
     private boolean finish() {

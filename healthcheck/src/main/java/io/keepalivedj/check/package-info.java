@@ -4,8 +4,11 @@
  * sections, keepalived 2.2.7).
  *
  * <p>Pieces: immutable specs ({@link io.keepalivedj.check.CheckSpec} over
- * {@link io.keepalivedj.check.HttpGetCheck}, {@link io.keepalivedj.check.TcpCheck},
- * {@link io.keepalivedj.check.MiscCheck}); the pure retry logic
+ * {@link io.keepalivedj.check.HttpGetCheck} (HTTP_GET and SSL_GET), {@link io.keepalivedj.check.TcpCheck},
+ * {@link io.keepalivedj.check.MiscCheck}, {@link io.keepalivedj.check.DnsCheck},
+ * {@link io.keepalivedj.check.SmtpCheck}, {@link io.keepalivedj.check.UdpCheck},
+ * {@link io.keepalivedj.check.PingCheck} (interim: runs iputils ping) and
+ * {@link io.keepalivedj.check.FileCheck}); the pure retry logic
  * ({@link io.keepalivedj.check.CheckerStateMachine}); checkers on
  * {@link io.keepalivedj.check.NioEventLoop}; {@link io.keepalivedj.check.CheckScheduler} over an
  * {@link io.keepalivedj.check.EventLoop}, with {@link io.keepalivedj.check.VirtualEventLoop} and

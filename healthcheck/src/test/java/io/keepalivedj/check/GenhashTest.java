@@ -3,6 +3,7 @@ package io.keepalivedj.check;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class GenhashTest {
 
@@ -59,28 +61,73 @@ class GenhashTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream ps = new PrintStream(err, true, StandardCharsets.UTF_8);
         assertThat(Genhash.run(new String[] {"-s", "127.0.0.1"}, ps, ps)).isEqualTo(1);
-        assertThat(Genhash.run(new String[] {"-S", "-s", "127.0.0.1", "-p", "443", "-u", "/"}, ps, ps)).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Usage: genhash").contains("-S is not supported yet");
+        assertThat(Genhash.run(new String[] {"-v", "-s", "127.0.0.1", "-p", "443", "-u", "/"}, ps, ps)).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Usage: genhash").contains("-v is not supported yet");
     }
 
-    /** Same server, same arguments: our output equals Debian's genhash byte for byte. */
-    @Test
-    void matchesDebianGenhash() throws Exception {
+    static void requireDebianGenhash() {
         String missing = "Debian's /usr/bin/genhash is missing: apt-get install keepalived (2.2.7) to run this comparison";
         // In CI a missing reference is a failure, never a silent skip (bin/test installs it).
         if ("true".equals(System.getenv("CI"))) {
             assertThat(DEBIAN_GENHASH).as(missing).isExecutable();
         }
         assumeTrue(Files.isExecutable(DEBIAN_GENHASH), missing);
-        HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        http.createContext("/", ex -> {
-            byte[] body = ("page " + ex.getRequestURI() + " host " + ex.getRequestHeaders().getFirst("Host") + "\n")
-                    .getBytes(StandardCharsets.US_ASCII);
-            ex.sendResponseHeaders(200, ex.getRequestURI().getPath().equals("/chunked") ? 0 : body.length);
-            try (OutputStream out = ex.getResponseBody()) {
-                out.write(body);
+    }
+
+    static final HttpHandler ECHO_PAGE = ex -> {
+        byte[] body = ("page " + ex.getRequestURI() + " host " + ex.getRequestHeaders().getFirst("Host") + "\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        ex.sendResponseHeaders(200, ex.getRequestURI().getPath().equals("/chunked") ? 0 : body.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(body);
+        }
+    };
+
+    /** genhash -S against a self-signed HTTPS server: same digests and failure lines as Debian's. */
+    @Test
+    void sslMatchesDebianGenhash(@TempDir Path keys) throws Exception {
+        requireDebianGenhash();
+        TestTls.Identity id = TestTls.generate(keys, "genhash");
+        int refused;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            refused = s.getLocalPort();
+        }
+        try (TestTls.Server https = new TestTls.Server(id, ECHO_PAGE);
+             TestTls.PlainResponder plain = new TestTls.PlainResponder()) {
+            String port = Integer.toString(https.port());
+            for (String[] extra : new String[][] {{}, {"-V", "www.example.test"}, {"-I"}, {"-I", "-V", "www.example.test"},
+                    {"-P", "1.1"}}) {
+                for (String url : List.of("/", "/chunked")) {
+                    List<String> args = new ArrayList<>(List.of("-S", "-s", "127.0.0.1", "-p", port, "-u", url));
+                    args.addAll(List.of(extra));
+                    String[] a = args.toArray(String[]::new);
+                    int sniBefore = https.sniNames().size();
+                    String ours = ours(a);
+                    // Ours sends SNI for -I with -V only, as genhash 2.2.7 does (seen on a python ssl server).
+                    List<String> sent = https.sniNames().subList(sniBefore, https.sniNames().size());
+                    if (args.contains("-I") && args.contains("-V")) {
+                        assertThat(sent).as(String.join(" ", a)).containsOnly("www.example.test");
+                    } else {
+                        assertThat(sent).as(String.join(" ", a)).isEmpty();
+                    }
+                    assertThat(ours).as(String.join(" ", a)).matches("[0-9a-f]{32}\n").isEqualTo(theirs(a));
+                }
             }
-        });
+            for (int p : new int[] {plain.port(), refused}) {
+                String[] a = {"-S", "-s", "127.0.0.1", "-p", Integer.toString(p), "-u", "/"};
+                assertThat(ours(a)).as(String.join(" ", a)).isEqualTo(theirs(a));
+            }
+            assertThat(ours("-S", "-s", "127.0.0.1", "-p", Integer.toString(plain.port()), "-u", "/"))
+                    .isEqualTo("SSL handshake/communication error connecting to\n");
+        }
+    }
+
+    /** Same server, same arguments: our output equals Debian's genhash byte for byte. */
+    @Test
+    void matchesDebianGenhash() throws Exception {
+        requireDebianGenhash();
+        HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        http.createContext("/", ECHO_PAGE);
         http.start();
         try {
             String port = Integer.toString(http.getAddress().getPort());

@@ -1,7 +1,6 @@
 package io.keepalivedj.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -222,15 +221,8 @@ class HttpGetCheckerTest {
         CheckTarget target = CheckTarget.of(InetAddress.getByName("192.0.2.1"), 80)
                 .withConnect(LO, http.getAddress().getPort());
         HttpGetCheck s = new HttpGetCheck(target, CheckOptions.defaults(CheckType.HTTP_GET).withConnectTimeout(TIMEOUT),
-                List.of(UrlCheck.of("/")), Optional.empty(), HttpProtocol.HTTP_1_0, false, Optional.empty(), false);
+                List.of(UrlCheck.of("/")), Optional.empty(), HttpProtocol.HTTP_1_0, false, false, Optional.empty(), false);
         assertThat(run(s)).isInstanceOf(AttemptOutcome.Success.class);
-    }
-
-    @Test
-    void sslGetIsRejectedNotFaked() {
-        HttpGetCheck s = new HttpGetCheck(CheckTarget.of(LO, 443), CheckOptions.defaults(CheckType.SSL_GET),
-                List.of(UrlCheck.of("/")), Optional.empty(), HttpProtocol.HTTP_1_0, true, Optional.empty(), false);
-        assertThatThrownBy(() -> checker.check(s, o -> { })).isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test

@@ -135,10 +135,37 @@ class ModelTest {
         assertThat(new FailureReason.DigestMismatch("/", "a", "b").message()).isEqualTo("digest mismatch: got a want b for /");
     }
 
+    /** Every CheckSpec kind reaches a checker in the real runner, and its type() is its own. */
+    @Test
+    void networkRunnerHandlesEveryCheckSpec() throws Exception {
+        CheckTarget t = CheckTarget.of(RS, 80);
+        List<CheckSpec> one = List.of(
+                HttpGetCheck.of(t, UrlCheck.of("/")),
+                HttpGetCheck.ssl(t, UrlCheck.of("/")),
+                new TcpCheck(t, CheckOptions.defaults(CheckType.TCP_CHECK)),
+                MiscCheck.of(t, List.of("/bin/true")),
+                DnsCheck.of(t),
+                SmtpCheck.of(t, "lb1"),
+                UdpCheck.of(t),
+                PingCheck.of(t),
+                FileCheck.of(t, java.nio.file.Path.of("/nonexistent"), 0));
+        assertThat(one.stream().map(Object::getClass).distinct())
+                .containsExactlyInAnyOrder(CheckSpec.class.getPermittedSubclasses());
+        assertThat(one.stream().map(CheckSpec::type))
+                .containsExactlyInAnyOrder(CheckType.HTTP_GET, CheckType.SSL_GET, CheckType.TCP_CHECK, CheckType.MISC_CHECK,
+                        CheckType.DNS_CHECK, CheckType.SMTP_CHECK, CheckType.UDP_CHECK, CheckType.PING_CHECK, CheckType.FILE_CHECK);
+        try (NioEventLoop loop = new NioEventLoop("model-test")) {
+            NetworkCheckRunner runner = new NetworkCheckRunner(loop);
+            for (CheckSpec s : one) {
+                assertThat(runner.supports(s)).as(s.type().name()).isTrue();
+            }
+        }
+    }
+
     /** STYLE.md: every sealed hierarchy is walked so no subtype goes unhandled. */
     @Test
     void sealedHierarchiesAreHandled() {
-        assertThat(CheckSpec.class.getPermittedSubclasses()).hasSize(3);
+        assertThat(CheckSpec.class.getPermittedSubclasses()).hasSize(8);
         assertThat(AttemptOutcome.class.getPermittedSubclasses()).hasSize(2);
         CheckerState up = new CheckerState(Health.UP, true, 0, OptionalInt.empty());
         for (Class<?> c : AttemptOutcome.class.getPermittedSubclasses()) {

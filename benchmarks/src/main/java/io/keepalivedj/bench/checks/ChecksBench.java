@@ -1,0 +1,301 @@
+package io.keepalivedj.bench.checks;
+
+import io.keepalivedj.check.AttemptOutcome;
+import io.keepalivedj.check.Cancellable;
+import io.keepalivedj.check.CheckEvent;
+import io.keepalivedj.check.CheckId;
+import io.keepalivedj.check.CheckOptions;
+import io.keepalivedj.check.CheckRunner;
+import io.keepalivedj.check.CheckScheduler;
+import io.keepalivedj.check.CheckSpec;
+import io.keepalivedj.check.CheckTarget;
+import io.keepalivedj.check.CheckType;
+import io.keepalivedj.check.HttpGetCheck;
+import io.keepalivedj.check.NetworkCheckRunner;
+import io.keepalivedj.check.NioEventLoop;
+import io.keepalivedj.check.UrlCheck;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+
+/**
+ * {@code bin/bench checks}: the checker process's cost and detection latency for N HTTP_GET
+ * real servers, at delay_loop 10 then 1, beside the targets (under 10 % of one core and
+ * 256 MB of heap at delay_loop 10) and keepalived's detection bound.
+ *
+ * <p>The real servers are {@link HttpResponder}, a separate JVM started with this class path,
+ * so only the checker's CPU is counted here. Every check uses keepalived's defaults except
+ * delay_loop: connect_timeout 5 s, retry 1, delay_before_retry 3 s, warmup = delay_loop
+ * (keepalived.conf(5)). CPU is this process's (every thread: loop, GC, JIT) over a 60 s window
+ * after the schedule has settled; the loop thread's own share is printed beside it.
+ *
+ * <p>Detection: 1 in 100 responders' listeners are closed; each check's DOWN event is timed
+ * from the moment the responder confirms. A closed port refuses at once, so the wait is the
+ * rest of the current delay_loop plus delay_before_retry; the bound printed is the worst case
+ * keepalived allows, delay_loop + connect_timeout × (retry + 1) + delay_before_retry × retry.
+ */
+public final class ChecksBench {
+  private static final Duration WINDOW = Duration.ofSeconds(60);
+  private static final int STOP_ONE_IN = 100;
+  private static final double CPU_TARGET_PCT = 10.0;
+  private static final double HEAP_TARGET_MB = 256.0;
+  private static final Duration P99_SLACK = Duration.ofMillis(50);
+
+  private ChecksBench() {}
+
+  public static void main(String[] args) throws Exception {
+    Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath();
+    int n = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
+    System.out.printf(Locale.ROOT, "checks: %,d HTTP_GET targets on 127.0.0.1, responder in its own JVM; repo %s; %d cpus%n",
+        n, root, Runtime.getRuntime().availableProcessors());
+    List<Result> results = new ArrayList<>();
+    for (int delayLoop : new int[] {10, 1}) {
+      results.add(phase(n, Duration.ofSeconds(delayLoop)));
+    }
+    System.out.println();
+    for (Result r : results) {
+      r.print(n);
+    }
+  }
+
+  /** One delay_loop setting against a fresh responder process. */
+  private static Result phase(int n, Duration delayLoop) throws Exception {
+    System.out.printf(Locale.ROOT, "%n--- delay_loop %d s: starting responder with %,d ports%n", delayLoop.toSeconds(), n);
+    Process responder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx256m", "-cp", System.getProperty("java.class.path"), HttpResponder.class.getName(), Integer.toString(n))
+        .redirectError(ProcessBuilder.Redirect.INHERIT)
+        .start();
+    BufferedReader fromResponder = new BufferedReader(
+        new InputStreamReader(responder.getInputStream(), StandardCharsets.US_ASCII));
+    Writer toResponder = new OutputStreamWriter(responder.getOutputStream(), StandardCharsets.US_ASCII);
+    int[] ports = new int[n];
+    int got = 0;
+    String line;
+    while ((line = fromResponder.readLine()) != null && !line.equals("READY")) {
+      ports[got++] = Integer.parseInt(line.substring("PORT ".length()));
+    }
+    if (got != n) {
+      throw new IllegalStateException("responder gave " + got + " of " + n + " ports");
+    }
+
+    CheckOptions options = CheckOptions.builder(CheckType.HTTP_GET).delayLoop(delayLoop).build();
+    Duration bound = delayLoop.plus(options.connectTimeout().multipliedBy(options.retry() + 1L))
+        .plus(options.delayBeforeRetry().multipliedBy(options.retry()));
+    InetAddress lo = InetAddress.getByName("127.0.0.1");
+    Map<CheckId, Long> downAt = new ConcurrentHashMap<>();
+    String loopName = "checks-bench-loop-" + delayLoop.toSeconds();
+    try (NioEventLoop loop = new NioEventLoop(loopName)) {
+      CountingRunner runner = new CountingRunner(new NetworkCheckRunner(loop));
+      CheckScheduler scheduler = new CheckScheduler(loop, runner, new SplittableRandom(42));
+      scheduler.addListener(e -> {
+        if (e instanceof CheckEvent.Down) {
+          downAt.put(e.id(), System.nanoTime());
+        }
+      });
+      CheckId[] ids = new CheckId[n];
+      for (int i = 0; i < n; i++) {
+        ids[i] = scheduler.add(HttpGetCheck.of(CheckTarget.of(lo, ports[i]), UrlCheck.of("/")).withOptions(options));
+      }
+      // Warmup spreads first attempts over one delay_loop; let the schedule settle past it.
+      Duration settle = delayLoop.plusSeconds(5);
+      System.out.printf(Locale.ROOT, "settling %d s, then a %d s window%n", settle.toSeconds(), WINDOW.toSeconds());
+      Thread.sleep(settle.toMillis());
+
+      com.sun.management.OperatingSystemMXBean os =
+          (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+      ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+      long loopTid = loopThreadId(loopName);
+      long cpu0 = os.getProcessCpuTime();
+      long loopCpu0 = threads.getThreadCpuTime(loopTid);
+      long checks0 = runner.completed.sum();
+      long failed0 = runner.failed.sum();
+      long t0 = System.nanoTime();
+      Thread.sleep(WINDOW.toMillis());
+      long t1 = System.nanoTime();
+      long cpu1 = os.getProcessCpuTime();
+      long loopCpu1 = threads.getThreadCpuTime(loopTid);
+      long checks1 = runner.completed.sum();
+      long failed1 = runner.failed.sum();
+      int falseDowns = downAt.size();
+
+      System.gc();
+      System.gc();
+      long heapUsed = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+
+      // Stop 1 in STOP_ONE_IN responders and time each DOWN.
+      List<Integer> slice = new ArrayList<>();
+      for (int i = 0; i < n; i += STOP_ONE_IN) {
+        slice.add(i);
+      }
+      StringBuilder cmd = new StringBuilder("close");
+      for (int i : slice) {
+        cmd.append(' ').append(i);
+      }
+      toResponder.write(cmd.append('\n').toString());
+      toResponder.flush();
+      String ack = fromResponder.readLine();
+      long stoppedAt = System.nanoTime();
+      if (ack == null || !ack.startsWith("CLOSED")) {
+        throw new IllegalStateException("responder did not confirm: " + ack);
+      }
+      Set<CheckId> expected = new HashSet<>();
+      for (int i : slice) {
+        expected.add(ids[i]);
+      }
+      long giveUp = stoppedAt + bound.plusSeconds(5).toNanos();
+      while (System.nanoTime() < giveUp && !downAt.keySet().containsAll(expected)) {
+        Thread.sleep(50);
+      }
+      long[] latencies = expected.stream().filter(downAt::containsKey)
+          .mapToLong(id -> downAt.get(id) - stoppedAt).sorted().toArray();
+      long otherDowns = downAt.keySet().stream().filter(id -> !expected.contains(id)).count();
+      scheduler.close();
+
+      toResponder.close();
+      if (!responder.waitFor(10, TimeUnit.SECONDS)) {
+        responder.destroyForcibly();
+      }
+      double seconds = (t1 - t0) / 1e9;
+      return new Result(delayLoop, bound, options,
+          100.0 * (cpu1 - cpu0) / (t1 - t0),
+          100.0 * (loopCpu1 - loopCpu0) / (t1 - t0),
+          heapUsed,
+          (checks1 - checks0) / seconds,
+          (failed1 - failed0) / seconds,
+          falseDowns,
+          otherDowns,
+          expected.size(),
+          latencies);
+    }
+  }
+
+  private static long loopThreadId(String name) {
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.getName().equals(name)) {
+        return t.getId();
+      }
+    }
+    throw new IllegalStateException("no thread " + name);
+  }
+
+  /** Counts completed attempts on the way back to the scheduler. */
+  private static final class CountingRunner implements CheckRunner {
+    final CheckRunner delegate;
+    final LongAdder completed = new LongAdder();
+    final LongAdder failed = new LongAdder();
+
+    CountingRunner(CheckRunner delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public boolean supports(CheckSpec spec) {
+      return delegate.supports(spec);
+    }
+
+    @Override
+    public Cancellable start(CheckSpec spec, Consumer<AttemptOutcome> done) {
+      return delegate.start(spec, outcome -> {
+        completed.increment();
+        if (outcome instanceof AttemptOutcome.Failure) {
+          failed.increment();
+        }
+        done.accept(outcome);
+      });
+    }
+  }
+
+  private record Result(
+      Duration delayLoop,
+      Duration bound,
+      CheckOptions options,
+      double cpuPct,
+      double loopCpuPct,
+      long heapUsed,
+      double checksPerSecond,
+      double failedPerSecond,
+      int downsBeforeStop,
+      long downsOutsideSlice,
+      int stopped,
+      long[] latencies) {
+
+    void print(int n) {
+      double heapMb = heapUsed / (1024.0 * 1024.0);
+      double ideal = n / (double) delayLoop.toSeconds();
+      System.out.printf(Locale.ROOT, "delay_loop %d s, %,d targets (connect_timeout %d s, retry %d, delay_before_retry %d s)%n",
+          delayLoop.toSeconds(), n, options.connectTimeout().toSeconds(), options.retry(),
+          options.delayBeforeRetry().toSeconds());
+      if (delayLoop.toSeconds() == 10) {
+        System.out.printf(Locale.ROOT, "  checker CPU          %7.2f %% of one core   target < %.0f %%      ratio %.2f%n",
+            cpuPct, CPU_TARGET_PCT, cpuPct / CPU_TARGET_PCT);
+        System.out.printf(Locale.ROOT, "  heap used after GC   %7.1f MB               target < %.0f MB     ratio %.2f%n",
+            heapMb, HEAP_TARGET_MB, heapMb / HEAP_TARGET_MB);
+      } else {
+        System.out.printf(Locale.ROOT, "  checker CPU          %7.2f %% of one core   (no target at delay_loop %d)%n",
+            cpuPct, delayLoop.toSeconds());
+        System.out.printf(Locale.ROOT, "  heap used after GC   %7.1f MB%n", heapMb);
+      }
+      System.out.printf(Locale.ROOT, "  loop thread CPU      %7.2f %% of one core   (%.1f us per check)%n",
+          loopCpuPct, checksPerSecond > 0 ? loopCpuPct / 100.0 * 1e6 / checksPerSecond : 0);
+      System.out.printf(Locale.ROOT, "  checks/s             %9.1f              N/delay_loop %.1f   ratio %.3f (failed/s %.1f)%n",
+          checksPerSecond, ideal, checksPerSecond / ideal, failedPerSecond);
+      System.out.printf(Locale.ROOT, "  false DOWNs          %d before the stop, %d outside the stopped slice%n",
+          downsBeforeStop, downsOutsideSlice);
+      if (latencies.length == 0) {
+        System.out.printf(Locale.ROOT, "  detection            none of %d stopped targets went DOWN within bound + 5 s%n", stopped);
+        return;
+      }
+      double boundMs = bound.toMillis();
+      double p50 = percentile(50) / 1e6;
+      double p99 = percentile(99) / 1e6;
+      double max = latencies[latencies.length - 1] / 1e6;
+      System.out.printf(Locale.ROOT, "  detected             %d of %d stopped targets%n", latencies.length, stopped);
+      System.out.printf(Locale.ROOT, "  detection p50        %9.0f ms           bound %.0f ms          ratio %.2f%n",
+          p50, boundMs, p50 / boundMs);
+      System.out.printf(Locale.ROOT, "  detection p99        %9.0f ms           bound + %d ms %.0f ms  ratio %.2f%n",
+          p99, P99_SLACK.toMillis(), boundMs + P99_SLACK.toMillis(), p99 / (boundMs + P99_SLACK.toMillis()));
+      System.out.printf(Locale.ROOT, "  detection max        %9.0f ms%n", max);
+    }
+
+    /** Nearest-rank percentile of the sorted latencies, in ns. */
+    private long percentile(int p) {
+      int rank = (int) Math.ceil(p / 100.0 * latencies.length);
+      return latencies[Math.max(0, rank - 1)];
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Result r && r.delayLoop.equals(delayLoop) && Arrays.equals(r.latencies, latencies);
+    }
+
+    @Override
+    public int hashCode() {
+      return delayLoop.hashCode() * 31 + Arrays.hashCode(latencies);
+    }
+
+    @Override
+    public String toString() {
+      return "Result[delayLoop=" + delayLoop + ", latencies=" + latencies.length + "]";
+    }
+  }
+}
