@@ -47,8 +47,9 @@ public final class ConfigReader {
         source::currentDirectory, diagnostics);
     Preprocessor lines = new Preprocessor(source, new Conditionals(options.configId()), variables, diagnostics);
     TreeBuilder tree = new TreeBuilder(diagnostics);
+    WordCache words = new WordCache();
     for (LineText line = lines.next(); line != null; line = lines.next()) {
-      tree.line(Tokenizer.tokenize(line, diagnostics));
+      tree.line(Tokenizer.tokenize(line, diagnostics, words));
     }
     return tree.finish();
   }

@@ -30,7 +30,30 @@ final class Tokenizer {
     return c == ' ' || c == '\t' || c == '\f' || c == '\n' || c == '\r' || c == '\u000b';
   }
 
+  /**
+   * Where the word starting at {@code i} ends when it has no quote or backslash, or -1 when it
+   * has one and needs the full rules.
+   */
+  private static int plainWordEnd(String text, int i) {
+    int n = text.length();
+    while (i < n) {
+      char c = text.charAt(i);
+      if (isWhiteSpace(c) || c == '{' || c == '}') {
+        return i;
+      }
+      if (c == '"' || c == '\'' || c == '\\') {
+        return -1;
+      }
+      i++;
+    }
+    return n;
+  }
+
   static List<Word> tokenize(LineText line, DiagnosticCollector diagnostics) {
+    return tokenize(line, diagnostics, new WordCache());
+  }
+
+  static List<Word> tokenize(LineText line, DiagnosticCollector diagnostics, WordCache words) {
     List<Word> tokens = new ArrayList<>();
     String text = line.text();
     int n = text.length();
@@ -47,6 +70,13 @@ final class Tokenizer {
         continue;
       }
       int start = i;
+      int plainEnd = plainWordEnd(text, i);
+      if (plainEnd >= 0) {
+        // Most words have no quote or escape: take them straight from the line.
+        tokens.add(new Word(new Token(words.canonical(text, start, plainEnd), line.positionOf(start)), false));
+        i = plainEnd;
+        continue;
+      }
       StringBuilder word = new StringBuilder();
       char quote = 0;
       while (i < n) {
