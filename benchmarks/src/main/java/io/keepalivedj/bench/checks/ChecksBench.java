@@ -63,13 +63,31 @@ public final class ChecksBench {
 
   private ChecksBench() {}
 
+  /**
+   * {@code ChecksBench [ROOT [TARGETS]] [--delay-loop S]...}: with no {@code --delay-loop}, 10
+   * then 1, the issue's two settings.
+   */
   public static void main(String[] args) throws Exception {
-    Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath();
-    int n = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
+    List<String> positional = new ArrayList<>();
+    List<Integer> delayLoops = new ArrayList<>();
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--delay-loop") && i + 1 < args.length) {
+        delayLoops.add(Integer.parseInt(args[++i]));
+      } else if (args[i].startsWith("--")) {
+        throw new IllegalArgumentException("unknown option " + args[i]);
+      } else {
+        positional.add(args[i]);
+      }
+    }
+    if (delayLoops.isEmpty()) {
+      delayLoops = List.of(10, 1);
+    }
+    Path root = Path.of(positional.size() > 0 ? positional.get(0) : ".").toAbsolutePath();
+    int n = positional.size() > 1 ? Integer.parseInt(positional.get(1)) : 10_000;
     System.out.printf(Locale.ROOT, "checks: %,d HTTP_GET targets on 127.0.0.1, responder in its own JVM; repo %s; %d cpus%n",
         n, root, Runtime.getRuntime().availableProcessors());
     List<Result> results = new ArrayList<>();
-    for (int delayLoop : new int[] {10, 1}) {
+    for (int delayLoop : delayLoops) {
       results.add(phase(n, Duration.ofSeconds(delayLoop)));
     }
     System.out.println();

@@ -1,6 +1,7 @@
 package io.keepalivedj.linux.packet;
 
 import java.net.Inet4Address;
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -19,7 +20,7 @@ public record GratuitousArp(MacAddress hardwareAddress, Inet4Address address) {
       throw new IllegalArgumentException("a group address cannot own an IP address: " + hardwareAddress);
     }
     if (address.isMulticastAddress() || address.isAnyLocalAddress()
-        || java.util.Arrays.equals(address.getAddress(), new byte[] {-1, -1, -1, -1})) {
+        || Arrays.equals(address.getAddress(), new byte[] {-1, -1, -1, -1})) {
       throw new IllegalArgumentException("not a unicast address: " + address.getHostAddress());
     }
   }

@@ -1,5 +1,6 @@
 package io.keepalivedj.linux.packet;
 
+import java.net.Inet6Address;
 import java.util.HexFormat;
 import java.util.Objects;
 
@@ -45,7 +46,7 @@ public record MacAddress(long value) {
   }
 
   /** The multicast MAC an IPv6 group maps to: 33:33 and the group's last 32 bits (RFC 2464 §7). */
-  public static MacAddress ofIpv6Multicast(java.net.Inet6Address group) {
+  public static MacAddress ofIpv6Multicast(Inet6Address group) {
     if (!group.isMulticastAddress()) {
       throw new IllegalArgumentException("not a multicast group: " + group.getHostAddress());
     }

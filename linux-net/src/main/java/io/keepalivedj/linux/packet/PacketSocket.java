@@ -67,7 +67,7 @@ public final class PacketSocket implements AutoCloseable {
 
     /** A SOCK_RAW socket that only sends, as keepalived's GARP / NA socket. */
     public static Options sender(int interfaceIndex) {
-      return new Options(Kind.RAW, 0, interfaceIndex, true, 65535);
+      return new Options(Kind.RAW, 0, interfaceIndex, false, 65535);
     }
 
     /** A SOCK_RAW socket receiving every frame of {@code protocol} on the interface. */

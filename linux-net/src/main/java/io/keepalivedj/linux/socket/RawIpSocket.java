@@ -10,6 +10,7 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.StandardProtocolFamily;
+import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -430,7 +431,7 @@ public final class RawIpSocket implements AutoCloseable {
   private static Inet6Address scoped(Inet6Address address, int scopeId) {
     try {
       return Inet6Address.getByAddress(null, address.getAddress(), scopeId);
-    } catch (java.net.UnknownHostException e) {
+    } catch (UnknownHostException e) {
       throw new AssertionError(e);
     }
   }

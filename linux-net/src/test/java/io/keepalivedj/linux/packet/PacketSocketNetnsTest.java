@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.keepalivedj.linux.NetnsSupport;
+import io.keepalivedj.linux.Syscalls;
 import io.keepalivedj.linux.socket.VethLab;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -193,7 +194,7 @@ class PacketSocketNetnsTest {
     NetnsSupport.run("ip", "-n", lab.nameB, "link", "add", "x0", "type", "veth", "peer", "name", "x1");
     NetnsSupport.run("ip", "-n", lab.nameB, "link", "set", "x0", "up");
     NetnsSupport.run("ip", "-n", lab.nameB, "link", "set", "x1", "up");
-    int x0 = lab.b.call(() -> io.keepalivedj.linux.Syscalls.ifNameToIndex("x0"));
+    int x0 = lab.b.call(() -> Syscalls.ifNameToIndex("x0"));
     long before = VethLab.socketAndEventFds();
     PacketSocket capture = PacketSocket.open(lab.b, PacketSocket.Options.capture(IfEtherUapi.ETH_P_ARP, lab.ifindexB));
     try (PacketSocket other = PacketSocket.open(lab.b, PacketSocket.Options.sender(x0))) {

@@ -216,18 +216,18 @@ class NetlinkSubscriptionNetnsTest {
     NetlinkSubscription warm = NetlinkSubscription.open(namespace, NetlinkSubscription.Options.defaults(), e -> { });
     warm.close();
     System.gc();
-    int fdsBefore = NetnsSupport.openFdCount();
+    long fdsBefore = NetnsSupport.socketAndEventFdCount();
 
     subscribe(NetlinkSubscription.Options.defaults().withCloseCheckInterval(Duration.ofMillis(50)));
     await(Resync.class, r -> true);
-    assertThat(NetnsSupport.openFdCount()).isEqualTo(fdsBefore + 2);
+    assertThat(NetnsSupport.socketAndEventFdCount()).isEqualTo(fdsBefore + 2);
     long started = System.nanoTime();
     subscription.close();
     long closeMillis = (System.nanoTime() - started) / 1_000_000;
     System.out.println("NetlinkSubscription.close from another thread: " + closeMillis + " ms");
     assertThat(subscription.isRunning()).isFalse();
     assertThat(closeMillis).isLessThan(2_000);
-    assertThat(NetnsSupport.openFdCount()).isEqualTo(fdsBefore);
+    assertThat(NetnsSupport.socketAndEventFdCount()).isEqualTo(fdsBefore);
     assertThat(Thread.getAllStackTraces().keySet())
         .noneMatch(t -> t.getName().startsWith("rtnetlink-monitor-" + ns));
     subscription.close();
