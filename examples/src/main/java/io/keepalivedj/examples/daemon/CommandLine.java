@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param configTest {@code -t/--config-test}: check the configuration and exit
  * @param configTestLog {@code --config-test=LOG_FILE}: where -t writes, stderr when empty
  * @param dumpConfig {@code --dump-config}: print the parsed model as JSON and exit
+ * @param summary {@code --summary}: print what the configuration will do, with derived timings
  * @param configId {@code -i/--config-id}: id for {@code @} lines; empty means the short host name
  * @param allConfig {@code -e/--all-config}: a missing include file is an error
  * @param version {@code -v/--version}
@@ -27,6 +28,7 @@ public record CommandLine(
     boolean configTest,
     Optional<Path> configTestLog,
     boolean dumpConfig,
+    boolean summary,
     Optional<String> configId,
     boolean allConfig,
     boolean version,
@@ -61,6 +63,7 @@ public record CommandLine(
     boolean test = false;
     Optional<Path> testLog = Optional.empty();
     boolean dump = false;
+    boolean summary = false;
     Optional<String> id = Optional.empty();
     boolean all = false;
     boolean version = false;
@@ -89,6 +92,7 @@ public record CommandLine(
           }
         }
         case "--dump-config" -> dump = true;
+        case "--summary" -> summary = true;
         case "-i", "--config-id" -> id = Optional.of(glued != null ? glued : next(args, ++i, name));
         case "-e", "--all-config" -> all = true;
         case "-v", "--version" -> version = true;
@@ -105,7 +109,7 @@ public record CommandLine(
         }
       }
     }
-    return new CommandLine(file, test, testLog, dump, id, all, version, help, other);
+    return new CommandLine(file, test, testLog, dump, summary, id, all, version, help, other);
   }
 
   private static boolean takesValue(String shortOption) {
@@ -128,6 +132,8 @@ public record CommandLine(
                                      5 when it has errors (each printed as file:line:column),
                                      3 when it cannot be read at all
               --dump-config          Print the parsed configuration as JSON (docs/config-json.md)
+              --summary              Print what the configuration will do: instances, VIPs,
+                                     failover and checker timings, virtual and real servers
           -i, --config-id ID         Keep '@ID' lines and drop '@^ID' lines
                                      (default: the short host name)
           -e, --all-config           A missing include file is an error

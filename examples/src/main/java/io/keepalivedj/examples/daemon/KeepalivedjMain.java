@@ -45,7 +45,7 @@ public final class KeepalivedjMain {
       out.println("Keepalived/J " + version() + " (keepalived 2.2 configuration compatible)");
       return EXIT_OK;
     }
-    if (!cl.configTest() && !cl.dumpConfig()) {
+    if (!cl.configTest() && !cl.dumpConfig() && !cl.summary()) {
       err.println("keepalivedj: the VRRP and health-check runtime is not built yet; "
           + "this version checks (-t) and dumps (--dump-config) configurations");
       return EXIT_CANNOT_RUN;
@@ -65,7 +65,7 @@ public final class KeepalivedjMain {
     if (result.diagnostics().stream().anyMatch(d -> d.severity() == Severity.FATAL)) {
       return EXIT_CANNOT_RUN;
     }
-    out.print(ConfigJson.write(result.config()));
+    out.print(cl.summary() ? ConfigSummary.of(result.config()) : ConfigJson.write(result.config()));
     return result.hasErrors() ? EXIT_CONFIG_ERRORS : EXIT_OK;
   }
 
