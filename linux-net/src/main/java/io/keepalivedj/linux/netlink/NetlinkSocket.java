@@ -92,6 +92,12 @@ public final class NetlinkSocket implements AutoCloseable {
   private final int portId;
   private final ByteBuffer kernelAddress;
   private ByteBuffer receiveBuffer;
+  /**
+   * Direct buffers reused by every call (all callers hold this socket's lock): allocating direct
+   * memory per request costs more than the syscalls it serves.
+   */
+  private ByteBuffer sendBuffer;
+  private ByteBuffer sourceAddress;
   private int sequence;
   private boolean closed;
   /** Multicast groups joined: notifications arrive unsolicited, so request() is refused. */
@@ -267,7 +273,10 @@ public final class NetlinkSocket implements AutoCloseable {
     if (receiveBuffer == null) {
       receiveBuffer = ByteBuffer.allocateDirect(options.messageBufferBytes()).order(ByteOrder.nativeOrder());
     }
-    ByteBuffer source = ByteBuffer.allocateDirect(NetlinkUapi.SOCKADDR_NL_SIZE).order(ByteOrder.nativeOrder());
+    if (sourceAddress == null) {
+      sourceAddress = ByteBuffer.allocateDirect(NetlinkUapi.SOCKADDR_NL_SIZE).order(ByteOrder.nativeOrder());
+    }
+    ByteBuffer source = sourceAddress.clear();
     receiveBuffer.clear();
     // MSG_TRUNC makes recv return the datagram's real length, so truncation is detected.
     int length = Syscalls.recvfrom(fd, receiveBuffer, source, SocketUapi.MSG_TRUNC | flags, operation);
@@ -305,7 +314,10 @@ public final class NetlinkSocket implements AutoCloseable {
     int seq = ++sequence;
     String operation = request.operation();
     ByteBuffer bytes = NetlinkMessageCodec.encode(request, seq, portId);
-    ByteBuffer out = ByteBuffer.allocateDirect(bytes.remaining()).put(bytes).flip();
+    if (sendBuffer == null || sendBuffer.capacity() < bytes.remaining()) {
+      sendBuffer = ByteBuffer.allocateDirect(Math.max(4096, bytes.remaining())).order(ByteOrder.nativeOrder());
+    }
+    ByteBuffer out = sendBuffer.clear().put(bytes).flip();
     Syscalls.sendto(fd, out, kernelAddress.duplicate(), 0, operation);
 
     boolean wantsAck = (request.flags() & NetlinkUapi.NLM_F_ACK) != 0;
