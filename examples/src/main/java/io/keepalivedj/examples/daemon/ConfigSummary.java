@@ -1,19 +1,12 @@
 package io.keepalivedj.examples.daemon;
 
+import io.keepalivedj.CheckTimings;
+import io.keepalivedj.DetectionBound;
 import io.keepalivedj.config.KeepalivedConfig;
 import io.keepalivedj.config.model.AddressText;
-import io.keepalivedj.config.model.BfdChecker;
-import io.keepalivedj.config.model.CheckerCommon;
 import io.keepalivedj.config.model.CheckerConfig;
-import io.keepalivedj.config.model.DnsChecker;
-import io.keepalivedj.config.model.FileChecker;
 import io.keepalivedj.config.model.HttpGetChecker;
-import io.keepalivedj.config.model.MiscChecker;
-import io.keepalivedj.config.model.PingChecker;
 import io.keepalivedj.config.model.RealServer;
-import io.keepalivedj.config.model.SmtpChecker;
-import io.keepalivedj.config.model.TcpChecker;
-import io.keepalivedj.config.model.UdpChecker;
 import io.keepalivedj.config.model.UrlConfig;
 import io.keepalivedj.config.model.VirtualIpAddress;
 import io.keepalivedj.config.model.VirtualServer;
@@ -21,16 +14,14 @@ import io.keepalivedj.config.model.VirtualServerEndpoint;
 import io.keepalivedj.config.model.VrrpInstance;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
  * {@code keepalivedj --summary}: what a configuration will do, in a few lines a network engineer
  * reads at a glance, with the timings keepalived derives and never prints: the master-down
  * interval an election waits (RFC 3768 §6.1 for v2, RFC 5798 §6.1 for v3) and the longest a dead
- * real server stays in the pool, from its checker's effective delay_loop, connect_timeout, retry and
- * delay_before_retry (each from the checker, else its real server, else its virtual server, else
- * the checker type's default).
+ * real server stays in the pool, from its checker's effective timings ({@link CheckTimings}: the
+ * checker, else its real server, else its virtual server, else the checker type's default).
  */
 final class ConfigSummary {
   private ConfigSummary() {}
@@ -98,13 +89,7 @@ final class ConfigSummary {
   }
 
   private static void checker(StringBuilder sb, VirtualServer vs, RealServer rs, CheckerConfig c) {
-    Optional<CheckerCommon> common = common(c);
-    Duration delayLoop = common.flatMap(CheckerCommon::delayLoop).or(rs::delayLoop).orElse(vs.delayLoop());
-    Duration connectTimeout = common.flatMap(CheckerCommon::connectTimeout).or(rs::connectTimeout)
-        .orElse(vs.connectTimeout());
-    long retry = common.flatMap(CheckerCommon::retry).or(rs::retry).or(vs::retry).orElse(c.defaultRetry());
-    Duration beforeRetry = common.flatMap(CheckerCommon::delayBeforeRetry).or(rs::delayBeforeRetry)
-        .or(vs::delayBeforeRetry).or(c::defaultDelayBeforeRetry).orElse(delayLoop);
+    CheckTimings t = CheckTimings.resolve(vs, rs, c);
     sb.append("    ").append(c.keyword());
     if (c instanceof HttpGetChecker http) {
       for (UrlConfig u : http.url()) {
@@ -114,34 +99,10 @@ final class ConfigSummary {
         u.digest().ifPresent(d -> sb.append(" digest ").append(d));
       }
     }
-    sb.append(" every ").append(seconds(delayLoop)).append(", timeout ").append(seconds(connectTimeout))
-        .append(", retry ").append(retry).append(" after ").append(seconds(beforeRetry)).append('\n');
-    // The bound: a server that dies just after a check is out after this long at most.
-    Duration bound = delayLoop.plus(connectTimeout.multipliedBy(retry + 1)).plus(beforeRetry.multipliedBy(retry));
-    sb.append("      DOWN after ").append(retry + 1).append(" failed attempt(s): at most ").append(seconds(bound))
-        .append(" after the server dies\n");
-  }
-
-  /** The checker's common options; FILE_CHECK and BFD_CHECK have none. */
-  private static Optional<CheckerCommon> common(CheckerConfig c) {
-    if (c instanceof HttpGetChecker x) {
-      return Optional.of(x.common());
-    } else if (c instanceof TcpChecker x) {
-      return Optional.of(x.common());
-    } else if (c instanceof MiscChecker x) {
-      return Optional.of(x.common());
-    } else if (c instanceof SmtpChecker x) {
-      return Optional.of(x.common());
-    } else if (c instanceof DnsChecker x) {
-      return Optional.of(x.common());
-    } else if (c instanceof UdpChecker x) {
-      return Optional.of(x.common());
-    } else if (c instanceof PingChecker x) {
-      return Optional.of(x.common());
-    } else if (c instanceof FileChecker || c instanceof BfdChecker) {
-      return Optional.empty();
-    }
-    throw new AssertionError(c);
+    sb.append(" every ").append(seconds(t.delayLoop())).append(", timeout ").append(seconds(t.connectTimeout()))
+        .append(", retry ").append(t.retry()).append(" after ").append(seconds(t.delayBeforeRetry())).append('\n');
+    sb.append("      DOWN after ").append(t.retry() + 1).append(" failed attempt(s): at most ")
+        .append(seconds(DetectionBound.down(t.toCheckOptions()))).append(" after the server dies\n");
   }
 
   private static String endpoint(VirtualServerEndpoint e) {
