@@ -13,4 +13,12 @@ public interface CheckRunner {
 
     /** Starts one attempt; {@code done} is called exactly once, from any thread, unless cancelled. */
     Cancellable start(CheckSpec spec, Consumer<AttemptOutcome> done);
+
+    /**
+     * Does the per-target work once; the scheduler calls this when a check is added and starts
+     * every attempt through the result. Attempts behave exactly as {@link #start} would.
+     */
+    default PreparedCheck prepare(CheckSpec spec) {
+        return done -> start(spec, done);
+    }
 }

@@ -169,9 +169,22 @@ public sealed interface FailureReason {
         @Override public String kind() { return "track_file_unreadable"; }
     }
 
-    /** MISC_CHECK program exited with a failing status. */
+    /**
+     * MISC_CHECK program exited with a failing status. A program killed by a signal shows here
+     * as 128 + the signal (137 for SIGKILL): that is all {@link Process#exitValue()} gives (the
+     * JDK folds waitpid's WIFSIGNALED into it), so it cannot be told from a program that ran
+     * {@code exit 137}; the message says both readings rather than guess.
+     */
     record ScriptExit(int status) implements FailureReason {
-        @Override public String message() { return "script exited with status " + status; }
+        public ScriptExit {
+            if (status < 1 || status > 255) {
+                throw new IllegalArgumentException("a failing exit status is 1-255: " + status);
+            }
+        }
+        @Override public String message() {
+            return "script exited with status " + status
+                    + (status > 128 ? " (exit " + status + ", or killed by signal " + (status - 128) + ")" : "");
+        }
         @Override public String kind() { return "script_exit"; }
     }
 

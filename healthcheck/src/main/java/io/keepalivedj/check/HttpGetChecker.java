@@ -1,7 +1,9 @@
 package io.keepalivedj.check;
 
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,24 +40,52 @@ public final class HttpGetChecker {
 
     /** Starts one attempt; {@code done} runs once, on the loop thread, unless cancelled. */
     public Cancellable check(HttpGetCheck spec, Consumer<AttemptOutcome> done) {
+        return prepare(spec).start(done);
+    }
+
+    /**
+     * Encodes each URL's request and resolves the addresses once; every attempt of the result
+     * reuses them (see {@link PreparedCheck}).
+     */
+    public PreparedCheck prepare(HttpGetCheck spec) {
         Objects.requireNonNull(spec, "spec");
-        Objects.requireNonNull(done, "done");
-        Run run = new Run(spec, done);
-        loop.execute(run::next);
-        return run;
+        InetSocketAddress remote = spec.target().connectAddress();
+        Optional<InetSocketAddress> local = spec.target().bindSocketAddress();
+        String defaultHost = spec.virtualhost().orElseGet(() -> HttpRequests.hostOf(remote));
+        List<UrlFetch> fetches = new ArrayList<>(spec.urls().size());
+        for (UrlCheck url : spec.urls()) {
+            byte[] request = HttpRequests.get(spec.protocol(), url.path(), url.virtualhost().orElse(defaultHost));
+            fetches.add(new UrlFetch(url, ByteBuffer.wrap(request).asReadOnlyBuffer(), spec.sniFor(url),
+                    url.regex().map(Pattern::compile)));
+        }
+        Prepared prepared = new Prepared(spec, remote, local, List.copyOf(fetches));
+        return done -> {
+            Objects.requireNonNull(done, "done");
+            Run run = new Run(prepared, done);
+            loop.execute(run::next);
+            return run;
+        };
+    }
+
+    /** One url block, ready to send: the request is read-only and duplicated per attempt. */
+    private record UrlFetch(UrlCheck url, ByteBuffer request, Optional<String> sni, Optional<Pattern> regex) {
+    }
+
+    private record Prepared(HttpGetCheck spec, InetSocketAddress remote, Optional<InetSocketAddress> local,
+                            List<UrlFetch> fetches) {
     }
 
     /** Fetches the URLs one after another. Loop thread only. */
     private final class Run implements Cancellable {
-        private final HttpGetCheck spec;
+        private final Prepared prepared;
         private final Consumer<AttemptOutcome> done;
         private final long startNanos = loop.nanoTime();
         private int index;
         private volatile HttpFetch current;
         private volatile boolean cancelled;
 
-        Run(HttpGetCheck spec, Consumer<AttemptOutcome> done) {
-            this.spec = spec;
+        Run(Prepared prepared, Consumer<AttemptOutcome> done) {
+            this.prepared = prepared;
             this.done = done;
         }
 
@@ -63,33 +93,31 @@ public final class HttpGetChecker {
             if (cancelled) {
                 return;
             }
-            List<UrlCheck> urls = spec.urls();
-            if (index == urls.size()) {
+            List<UrlFetch> fetches = prepared.fetches();
+            if (index == fetches.size()) {
                 done.accept(AttemptOutcome.Success.of(elapsed()));
                 return;
             }
-            UrlCheck url = urls.get(index);
-            String host = url.virtualhost().or(spec::virtualhost)
-                    .orElseGet(() -> HttpRequests.hostOf(spec.target().connectAddress()));
-            byte[] request = HttpRequests.get(spec.protocol(), url.path(), host);
-            InetSocketAddress remote = spec.target().connectAddress();
+            UrlFetch fetch = fetches.get(index);
+            HttpGetCheck spec = prepared.spec();
+            InetSocketAddress remote = prepared.remote();
             Optional<SSLEngine> engine = spec.ssl()
                     ? Optional.of(TlsContexts.clientEngine(tls, remote.getAddress().getHostAddress(), remote.getPort(),
-                            spec.sniFor(url)))
+                            fetch.sni()))
                     : Optional.empty();
-            current = new HttpFetch(loop, remote, spec.target().bindSocketAddress(), spec.options().connectTimeout(),
-                    engine, request, url.regex().isPresent(), r -> onFetched(url, r));
+            UrlCheck url = fetch.url();
+            current = new HttpFetch(loop, remote, prepared.local(), spec.options().connectTimeout(), engine,
+                    fetch.request(), url.digest().isPresent(), url.regex().isPresent(), r -> onFetched(fetch, r));
             current.start();
         }
-
-        private void onFetched(UrlCheck url, HttpFetch.Result result) {
+        private void onFetched(UrlFetch fetch, HttpFetch.Result result) {
             if (cancelled) {
                 return;
             }
             if (result instanceof HttpFetch.Failed failed) {
                 done.accept(new AttemptOutcome.Failure(failed.failure().reason(), elapsed()));
             } else if (result instanceof HttpFetch.Fetched fetched) {
-                FailureReason reason = evaluate(url, fetched.response());
+                FailureReason reason = evaluate(fetch.url(), fetch.regex(), fetched.response());
                 if (reason != null) {
                     done.accept(new AttemptOutcome.Failure(reason, elapsed()));
                 } else {
@@ -117,6 +145,11 @@ public final class HttpGetChecker {
 
     /** The URL's verdict on a response: null when it passes. */
     static FailureReason evaluate(UrlCheck url, HttpResponse response) {
+        return evaluate(url, url.regex().map(Pattern::compile), response);
+    }
+
+    /** As above with the url's regex compiled once per check, not per attempt. */
+    static FailureReason evaluate(UrlCheck url, Optional<Pattern> regex, HttpResponse response) {
         if (!url.statusCodes().contains(response.status())) {
             return new FailureReason.StatusMismatch(url.path(), response.status(), url.statusCodes());
         }
@@ -124,7 +157,7 @@ public final class HttpGetChecker {
             return new FailureReason.DigestMismatch(url.path(), response.md5Hex(), url.digest().get());
         }
         if (url.regex().isPresent()) {
-            boolean found = Pattern.compile(url.regex().get()).matcher(response.bodyText()).find();
+            boolean found = regex.orElseThrow().matcher(response.bodyText()).find();
             if (found == url.regexNoMatch()) {
                 return new FailureReason.RegexMismatch(url.path(), url.regex().get(), url.regexNoMatch());
             }

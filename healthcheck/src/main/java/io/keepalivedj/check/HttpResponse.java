@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Objects;
 
 /**
  * What one GET brought back: status, raw header block, the MD5 of the body and the body's
@@ -23,11 +24,15 @@ final class HttpResponse {
     private final long bodyLength;
     private final Duration latency;
 
+    /**
+     * Takes ownership of the arrays (the fetch hands over fresh copies, so a per-check copy is
+     * not made twice). {@code md5} is null when the body was not hashed: no digest was asked for.
+     */
     HttpResponse(int status, byte[] header, byte[] md5, byte[] bodyPrefix, long bodyLength, Duration latency) {
         this.status = status;
-        this.header = header.clone();
-        this.md5 = md5.clone();
-        this.bodyPrefix = bodyPrefix.clone();
+        this.header = Objects.requireNonNull(header, "header");
+        this.md5 = md5;
+        this.bodyPrefix = Objects.requireNonNull(bodyPrefix, "bodyPrefix");
         this.bodyLength = bodyLength;
         this.latency = latency;
     }
@@ -41,12 +46,26 @@ final class HttpResponse {
         return header.clone();
     }
 
-    byte[] md5() {
-        return md5.clone();
+    /** Whether the body was hashed: a digest was asked for. */
+    boolean hashed() {
+        return md5 != null;
     }
 
+    /** @throws IllegalStateException if the body was not hashed */
+    byte[] md5() {
+        return requireHashed().clone();
+    }
+
+    /** @throws IllegalStateException if the body was not hashed */
     String md5Hex() {
-        return HexFormat.of().formatHex(md5);
+        return HexFormat.of().formatHex(requireHashed());
+    }
+
+    private byte[] requireHashed() {
+        if (md5 == null) {
+            throw new IllegalStateException("the body was not hashed: the fetch asked for no digest");
+        }
+        return md5;
     }
 
     /** The body, or its first {@code HttpFetch.BODY_KEEP_LIMIT} bytes. */
@@ -69,7 +88,7 @@ final class HttpResponse {
 
     @Override
     public String toString() {
-        return "HttpResponse[status=" + status + ", md5=" + md5Hex() + ", body=" + bodyLength + " bytes, header="
+        return "HttpResponse[status=" + status + ", md5=" + (md5 == null ? "-" : md5Hex()) + ", body=" + bodyLength + " bytes, header="
                 + Arrays.toString(new String(header, StandardCharsets.ISO_8859_1).split("\r\n")) + "]";
     }
 }

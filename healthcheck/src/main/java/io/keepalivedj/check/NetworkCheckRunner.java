@@ -51,6 +51,15 @@ public final class NetworkCheckRunner implements CheckRunner {
         }
     }
 
+    /** HTTP_GET and SSL_GET pre-encode their requests; the others are cheap to start from the spec. */
+    @Override
+    public PreparedCheck prepare(CheckSpec spec) {
+        if (spec instanceof HttpGetCheck h) {
+            return http.prepare(h);
+        }
+        return done -> start(spec, done);
+    }
+
     @Override
     public Cancellable start(CheckSpec spec, Consumer<AttemptOutcome> done) {
         if (spec instanceof HttpGetCheck h) {

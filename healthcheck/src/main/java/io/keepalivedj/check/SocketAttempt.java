@@ -2,7 +2,9 @@ package io.keepalivedj.check;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.Inet6Address;
 import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
@@ -30,16 +32,20 @@ abstract class SocketAttempt implements NioEventLoop.IoHandler, Cancellable {
     protected final NioEventLoop loop;
     protected final Duration timeout;
     private final InetSocketAddress remote;
-    private final Optional<InetSocketAddress> local;
+    /** bindto/bind_port, or null for a kernel-chosen source. */
+    private final InetSocketAddress local;
     private final long startNanos;
     private final TlsSession tls;
     private SocketChannel channel;
     private SelectionKey key;
     private Cancellable deadlineTimer;
+    private final Runnable onDeadline = this::onDeadline;
     private long deadlineNanos;
     private boolean connected;
     private boolean handshaking;
     private boolean done;
+    /** SO_MARK for the probe, or -1 for none (see {@link SocketMark}). */
+    private long fwmark = -1;
 
     SocketAttempt(NioEventLoop loop, InetSocketAddress remote, Optional<InetSocketAddress> local, Duration timeout) {
         this(loop, remote, local, timeout, Optional.empty());
@@ -49,31 +55,48 @@ abstract class SocketAttempt implements NioEventLoop.IoHandler, Cancellable {
                   Optional<SSLEngine> tls) {
         this.loop = loop;
         this.remote = remote;
-        this.local = local;
+        this.local = local.orElse(null);
         this.timeout = timeout;
-        this.tls = tls.map(TlsSession::new).orElse(null);
+        this.tls = tls.isPresent() ? new TlsSession(tls.get()) : null;
         this.startNanos = loop.nanoTime();
+    }
+
+    /** Marks the probe's packets with SO_MARK {@code mark} (genhash -m). Call before {@link #start()}. */
+    final void fwmark(long mark) {
+        if (mark < 0 || mark > SocketMark.MAX_MARK) {
+            throw new IllegalArgumentException("fwmark must be 0-" + SocketMark.MAX_MARK + ": " + mark);
+        }
+        this.fwmark = mark;
     }
 
     /** Opens and connects; call on the loop thread. */
     final void start() {
         try {
-            channel = SocketChannel.open();
+            // A socket of the target's family: the default dual-stack IPv6 socket costs an
+            // IPV6_V6ONLY setsockopt and v4-mapped handling on every IPv4 probe.
+            channel = SocketChannel.open(remote.getAddress() instanceof Inet6Address
+                    ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
             channel.configureBlocking(false);
-            if (local.isPresent()) {
+            if (fwmark >= 0) {
+                SocketMark.set(channel, fwmark);
+            }
+            if (local != null) {
                 // bind_port reuse: a fixed source port would otherwise sit in TIME_WAIT.
                 channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-                channel.bind(local.get());
+                channel.bind(local);
             }
             armDeadline();
-            if (channel.connect(remote)) {
+            // Linux runs a loopback (and often a LAN) handshake inside connect(2), which still
+            // says EINPROGRESS: asking at once saves a selector round trip per check.
+            if (channel.connect(remote) || channel.finishConnect()) {
                 key = loop.register(channel, 0, this);
                 onConnectedInternal();
             } else {
                 key = loop.register(channel, SelectionKey.OP_CONNECT, this);
             }
         } catch (IOException e) {
-            fail(reasonFor(e));
+            // The handshake may already have started here, on a connect that completed at once.
+            fail(reasonFor(e, handshaking));
         }
     }
 
@@ -99,12 +122,8 @@ abstract class SocketAttempt implements NioEventLoop.IoHandler, Cancellable {
             if (!done && k.isValid() && k.isReadable()) {
                 onReadable();
             }
-        } catch (SSLException e) {
-            fail(handshaking
-                    ? new FailureReason.TlsHandshakeFailed(e.getMessage() == null ? e.toString() : e.getMessage())
-                    : new FailureReason.NetworkError("TLS: " + e.getMessage()));
         } catch (IOException e) {
-            fail(reasonFor(e));
+            fail(reasonFor(e, handshaking));
         }
     }
 
@@ -202,7 +221,7 @@ abstract class SocketAttempt implements NioEventLoop.IoHandler, Cancellable {
 
     private void armDeadline() {
         progress();
-        deadlineTimer = loop.schedule(timeout, this::onDeadline);
+        deadlineTimer = loop.schedule(timeout, onDeadline);
     }
 
     /** One timer per attempt, re-armed for the remainder instead of rescheduled per read. */
@@ -212,7 +231,7 @@ abstract class SocketAttempt implements NioEventLoop.IoHandler, Cancellable {
         }
         long left = deadlineNanos - loop.nanoTime();
         if (left > 0) {
-            deadlineTimer = loop.schedule(Duration.ofNanos(left), this::onDeadline);
+            deadlineTimer = loop.schedule(Duration.ofNanos(left), onDeadline);
             return;
         }
         fail(connected && !handshaking ? new FailureReason.ReadTimeout(timeout) : new FailureReason.ConnectTimeout(timeout));
@@ -234,6 +253,16 @@ abstract class SocketAttempt implements NioEventLoop.IoHandler, Cancellable {
             }
         }
         return true;
+    }
+
+    /** As {@link #reasonFor(IOException)}; a TLS error while {@code handshaking} is a handshake failure. */
+    static FailureReason reasonFor(IOException e, boolean handshaking) {
+        if (e instanceof SSLException) {
+            return handshaking
+                    ? new FailureReason.TlsHandshakeFailed(e.getMessage() == null ? e.toString() : e.getMessage())
+                    : new FailureReason.NetworkError("TLS: " + e.getMessage());
+        }
+        return reasonFor(e);
     }
 
     /** Maps socket errors to the reasons keepalived users grep for. */

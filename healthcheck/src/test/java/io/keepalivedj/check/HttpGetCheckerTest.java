@@ -150,6 +150,62 @@ class HttpGetCheckerTest {
     }
 
     @Test
+    void bodyStallingLongerThanConnectTimeoutIsAReadTimeout() throws Exception {
+        // Headers and two body bytes, then silence: connect_timeout bounds each read, so the
+        // attempt ends one timeout after the last byte, not one after the connect.
+        RawServer staller = new RawServer((sock, req) -> {
+            OutputStream out = sock.getOutputStream();
+            out.write("HTTP/1.0 200 OK\r\nContent-Length: 12\r\n\r\nhe".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            sleep(TIMEOUT.multipliedBy(5));
+        });
+        closeables.add(staller);
+        AttemptOutcome o = run(spec(staller.port(), UrlCheck.of("/").withDigest(HELLO_MD5)));
+        assertThat(reason(o)).isEqualTo("read timeout after 300 ms");
+        assertThat(((AttemptOutcome.Failure) o).reason()).isEqualTo(new FailureReason.ReadTimeout(TIMEOUT));
+        assertThat(o.latency()).isGreaterThanOrEqualTo(TIMEOUT);
+    }
+
+    @Test
+    void bodyTricklingWithinConnectTimeoutPerReadPasses() throws Exception {
+        // keepalived re-arms connect_timeout on every read: a body trickling in for twice the
+        // timeout, one byte per quarter of it, still passes.
+        Duration timeout = Duration.ofSeconds(1);
+        RawServer trickler = new RawServer((sock, req) -> {
+            OutputStream out = sock.getOutputStream();
+            out.write("HTTP/1.0 200 OK\r\nContent-Length: 12\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            for (byte b : "hello world\n".getBytes(StandardCharsets.US_ASCII)) {
+                sleep(timeout.dividedBy(4));
+                out.write(b);
+                out.flush();
+            }
+            sock.close();
+        });
+        closeables.add(trickler);
+        HttpGetCheck spec = HttpGetCheck.of(CheckTarget.of(LO, trickler.port()), UrlCheck.of("/").withDigest(HELLO_MD5))
+                .withOptions(CheckOptions.defaults(CheckType.HTTP_GET).withConnectTimeout(timeout));
+        AttemptOutcome o = run(spec);
+        assertThat(o).isInstanceOf(AttemptOutcome.Success.class);
+        assertThat(o.latency()).isGreaterThan(timeout.multipliedBy(2));
+    }
+
+    @Test
+    void emptyStatusLineIsMalformed() throws Exception {
+        RawServer blank = RawServer.replying("\r\n\r\n");
+        closeables.add(blank);
+        assertThat(reason(run(spec(blank.port(), UrlCheck.of("/"))))).isEqualTo("malformed response: bad status line ''");
+    }
+
+    static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void connectionResetMidBody() throws Exception {
         RawServer resetter = new RawServer((sock, req) -> {
             OutputStream out = sock.getOutputStream();

@@ -85,6 +85,19 @@ class MiscCheckerTest {
     }
 
     @Test
+    void scriptKilledBySignalIsReportedAsBothReadings() throws Exception {
+        // The shell kills itself: waitpid says WIFSIGNALED(SIGKILL); Java only says 137.
+        AttemptOutcome killed = run(sh("kill -KILL $$"));
+        assertThat(((AttemptOutcome.Failure) killed).reason()).isEqualTo(new FailureReason.ScriptExit(137));
+        assertThat(((AttemptOutcome.Failure) killed).reason().message())
+                .isEqualTo("script exited with status 137 (exit 137, or killed by signal 9)");
+        AttemptOutcome exited = run(sh("exit 137"));
+        assertThat(((AttemptOutcome.Failure) exited).reason()).isEqualTo(new FailureReason.ScriptExit(137));
+        assertThat(((AttemptOutcome.Failure) run(sh("kill -TERM $$"))).reason().message())
+                .isEqualTo("script exited with status 143 (exit 143, or killed by signal 15)");
+    }
+
+    @Test
     void missingProgramIsAScriptError() throws Exception {
         MiscCheck spec = MiscCheck.of(CheckTarget.of(InetAddress.getLoopbackAddress(), 0), List.of("/nonexistent/check"));
         assertThat(((AttemptOutcome.Failure) run(spec)).reason()).isInstanceOf(FailureReason.ScriptError.class);

@@ -179,4 +179,10 @@ class ModelTest {
         }
         assertThat(CheckEvent.class.getPermittedSubclasses()).hasSize(3);
     }
+
+    @Test
+    void timerSlackIsBounded() {
+        assertThatThrownBy(() -> new NioEventLoop("x", Duration.ofMillis(-1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new NioEventLoop("x", Duration.ofSeconds(2))).isInstanceOf(IllegalArgumentException.class);
+    }
 }

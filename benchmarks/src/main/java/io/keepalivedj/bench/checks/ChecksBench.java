@@ -13,6 +13,7 @@ import io.keepalivedj.check.CheckType;
 import io.keepalivedj.check.HttpGetCheck;
 import io.keepalivedj.check.NetworkCheckRunner;
 import io.keepalivedj.check.NioEventLoop;
+import io.keepalivedj.check.PreparedCheck;
 import io.keepalivedj.check.UrlCheck;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -64,41 +65,63 @@ public final class ChecksBench {
   private ChecksBench() {}
 
   /**
-   * {@code ChecksBench [ROOT [TARGETS]] [--delay-loop S]...}: with no {@code --delay-loop}, 10
-   * then 1, the issue's two settings.
+   * {@code ChecksBench [ROOT [TARGETS]] [--delay-loop S]... [--timer-slack-ms MS]
+   * [--vs-keepalived-in-vm [--vm-targets N] [--vm-window S]]}:
+   * the host phases for each {@code --delay-loop} (10 then 1, the issue's settings, when neither
+   * option is given), then with {@code --vs-keepalived-in-vm} keepalived's checker and ours side
+   * by side in a KernelVm guest ({@link KeepalivedVmBench}; N targets, default 1,000, at
+   * delay_loop 1 over 60 s windows by default, a scale TCG can carry).
    */
   public static void main(String[] args) throws Exception {
     List<String> positional = new ArrayList<>();
     List<Integer> delayLoops = new ArrayList<>();
+    boolean vsKeepalived = false;
+    int vmTargets = 1_000;
+    Duration vmWindow = WINDOW;
+    Duration timerSlack = NioEventLoop.DEFAULT_TIMER_SLACK;
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--delay-loop") && i + 1 < args.length) {
         delayLoops.add(Integer.parseInt(args[++i]));
+      } else if (args[i].equals("--vs-keepalived-in-vm")) {
+        vsKeepalived = true;
+      } else if (args[i].equals("--vm-targets") && i + 1 < args.length) {
+        vmTargets = Integer.parseInt(args[++i]);
+      } else if (args[i].equals("--timer-slack-ms") && i + 1 < args.length) {
+        timerSlack = Duration.ofMillis(Long.parseLong(args[++i]));
+      } else if (args[i].equals("--vm-window") && i + 1 < args.length) {
+        vmWindow = Duration.ofSeconds(Long.parseLong(args[++i]));
       } else if (args[i].startsWith("--")) {
         throw new IllegalArgumentException("unknown option " + args[i]);
       } else {
         positional.add(args[i]);
       }
     }
-    if (delayLoops.isEmpty()) {
+    if (delayLoops.isEmpty() && !vsKeepalived) {
       delayLoops = List.of(10, 1);
     }
     Path root = Path.of(positional.size() > 0 ? positional.get(0) : ".").toAbsolutePath();
     int n = positional.size() > 1 ? Integer.parseInt(positional.get(1)) : 10_000;
-    System.out.printf(Locale.ROOT, "checks: %,d HTTP_GET targets on 127.0.0.1, responder in its own JVM; repo %s; %d cpus%n",
-        n, root, Runtime.getRuntime().availableProcessors());
+    if (!delayLoops.isEmpty()) {
+      System.out.printf(Locale.ROOT, "checks: %,d HTTP_GET targets on 127.0.0.1, responder in its own JVM; repo %s; %d cpus%n",
+          n, root, Runtime.getRuntime().availableProcessors());
+    }
     List<Result> results = new ArrayList<>();
     for (int delayLoop : delayLoops) {
-      results.add(phase(n, Duration.ofSeconds(delayLoop)));
+      results.add(phase(n, Duration.ofSeconds(delayLoop), timerSlack));
     }
     System.out.println();
     for (Result r : results) {
       r.print(n);
     }
+    if (vsKeepalived) {
+      KeepalivedVmBench.runOnHost(vmTargets, Duration.ofSeconds(1), vmWindow);
+    }
   }
 
   /** One delay_loop setting against a fresh responder process. */
-  private static Result phase(int n, Duration delayLoop) throws Exception {
-    System.out.printf(Locale.ROOT, "%n--- delay_loop %d s: starting responder with %,d ports%n", delayLoop.toSeconds(), n);
+  private static Result phase(int n, Duration delayLoop, Duration timerSlack) throws Exception {
+    System.out.printf(Locale.ROOT, "%n--- delay_loop %d s, timer slack %d ms: starting responder with %,d ports%n",
+        delayLoop.toSeconds(), timerSlack.toMillis(), n);
     Process responder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx256m", "-cp", System.getProperty("java.class.path"), HttpResponder.class.getName(), Integer.toString(n))
         .redirectError(ProcessBuilder.Redirect.INHERIT)
@@ -122,7 +145,7 @@ public final class ChecksBench {
     InetAddress lo = InetAddress.getByName("127.0.0.1");
     Map<CheckId, Long> downAt = new ConcurrentHashMap<>();
     String loopName = "checks-bench-loop-" + delayLoop.toSeconds();
-    try (NioEventLoop loop = new NioEventLoop(loopName)) {
+    try (NioEventLoop loop = new NioEventLoop(loopName, timerSlack)) {
       CountingRunner runner = new CountingRunner(new NetworkCheckRunner(loop));
       CheckScheduler scheduler = new CheckScheduler(loop, runner, new SplittableRandom(42));
       scheduler.addListener(e -> {
@@ -145,15 +168,21 @@ public final class ChecksBench {
       long loopTid = loopThreadId(loopName);
       long cpu0 = os.getProcessCpuTime();
       long loopCpu0 = threads.getThreadCpuTime(loopTid);
+      long loopUser0 = threads.getThreadUserTime(loopTid);
       long checks0 = runner.completed.sum();
       long failed0 = runner.failed.sum();
+      long latency0 = runner.latencyNanos.sum();
+      long responderCpu0 = KeepalivedVmBench.cpuNanos(responder.pid());
       long t0 = System.nanoTime();
       Thread.sleep(WINDOW.toMillis());
       long t1 = System.nanoTime();
       long cpu1 = os.getProcessCpuTime();
       long loopCpu1 = threads.getThreadCpuTime(loopTid);
+      long loopUser1 = threads.getThreadUserTime(loopTid);
       long checks1 = runner.completed.sum();
       long failed1 = runner.failed.sum();
+      long latency1 = runner.latencyNanos.sum();
+      long responderCpu1 = KeepalivedVmBench.cpuNanos(responder.pid());
       int falseDowns = downAt.size();
 
       System.gc();
@@ -197,9 +226,12 @@ public final class ChecksBench {
       return new Result(delayLoop, bound, options,
           100.0 * (cpu1 - cpu0) / (t1 - t0),
           100.0 * (loopCpu1 - loopCpu0) / (t1 - t0),
+          100.0 * (loopUser1 - loopUser0) / (t1 - t0),
           heapUsed,
           (checks1 - checks0) / seconds,
           (failed1 - failed0) / seconds,
+          checks1 > checks0 ? (latency1 - latency0) / (double) (checks1 - checks0) / 1e6 : 0,
+          100.0 * (responderCpu1 - responderCpu0) / (t1 - t0),
           falseDowns,
           otherDowns,
           expected.size(),
@@ -217,10 +249,11 @@ public final class ChecksBench {
   }
 
   /** Counts completed attempts on the way back to the scheduler. */
-  private static final class CountingRunner implements CheckRunner {
+  static final class CountingRunner implements CheckRunner {
     final CheckRunner delegate;
     final LongAdder completed = new LongAdder();
     final LongAdder failed = new LongAdder();
+    final LongAdder latencyNanos = new LongAdder();
 
     CountingRunner(CheckRunner delegate) {
       this.delegate = delegate;
@@ -233,13 +266,25 @@ public final class ChecksBench {
 
     @Override
     public Cancellable start(CheckSpec spec, Consumer<AttemptOutcome> done) {
-      return delegate.start(spec, outcome -> {
+      return delegate.start(spec, counting(done));
+    }
+
+    /** The delegate's preparation, so the bench measures the path the scheduler really takes. */
+    @Override
+    public PreparedCheck prepare(CheckSpec spec) {
+      PreparedCheck prepared = delegate.prepare(spec);
+      return done -> prepared.start(counting(done));
+    }
+
+    private Consumer<AttemptOutcome> counting(Consumer<AttemptOutcome> done) {
+      return outcome -> {
         completed.increment();
+        latencyNanos.add(outcome.latency().toNanos());
         if (outcome instanceof AttemptOutcome.Failure) {
           failed.increment();
         }
         done.accept(outcome);
-      });
+      };
     }
   }
 
@@ -249,9 +294,12 @@ public final class ChecksBench {
       CheckOptions options,
       double cpuPct,
       double loopCpuPct,
+      double loopUserPct,
       long heapUsed,
       double checksPerSecond,
       double failedPerSecond,
+      double meanLatencyMs,
+      double responderCpuPct,
       int downsBeforeStop,
       long downsOutsideSlice,
       int stopped,
@@ -274,9 +322,20 @@ public final class ChecksBench {
         System.out.printf(Locale.ROOT, "  heap used after GC   %7.1f MB%n", heapMb);
       }
       System.out.printf(Locale.ROOT, "  loop thread CPU      %7.2f %% of one core   (%.1f us per check)%n",
-          loopCpuPct, checksPerSecond > 0 ? loopCpuPct / 100.0 * 1e6 / checksPerSecond : 0);
+          loopCpuPct, perCheckMicros(loopCpuPct));
+      // On loopback the kernel runs the responder's half of every TCP exchange (SYN-ACK, the
+      // response's ACK, the FIN's TIME_WAIT) in the checker's system time: user time is ours alone.
+      System.out.printf(Locale.ROOT, "    user / system      %7.2f / %.2f %%       (%.1f / %.1f us per check)%n",
+          loopUserPct, loopCpuPct - loopUserPct, perCheckMicros(loopUserPct), perCheckMicros(loopCpuPct - loopUserPct));
       System.out.printf(Locale.ROOT, "  checks/s             %9.1f              N/delay_loop %.1f   ratio %.3f (failed/s %.1f)%n",
           checksPerSecond, ideal, checksPerSecond / ideal, failedPerSecond);
+      // keepalived starts a target's next check delay_loop after the last one ended, so N
+      // targets cannot exceed N / (delay_loop + mean attempt time) checks per second.
+      double reachable = n / (delayLoop.toMillis() / 1e3 + meanLatencyMs / 1e3);
+      System.out.printf(Locale.ROOT, "  mean attempt         %9.1f ms           N/(delay_loop + attempt) %.1f   ratio %.3f%n",
+          meanLatencyMs, reachable, checksPerSecond / reachable);
+      System.out.printf(Locale.ROOT, "  responder CPU        %7.2f %% of one core   (its own JVM; with the checker, of %d cores)%n",
+          responderCpuPct, Runtime.getRuntime().availableProcessors());
       System.out.printf(Locale.ROOT, "  false DOWNs          %d before the stop, %d outside the stopped slice%n",
           downsBeforeStop, downsOutsideSlice);
       if (latencies.length == 0) {
@@ -293,6 +352,10 @@ public final class ChecksBench {
       System.out.printf(Locale.ROOT, "  detection p99        %9.0f ms           bound + %d ms %.0f ms  ratio %.2f%n",
           p99, P99_SLACK.toMillis(), boundMs + P99_SLACK.toMillis(), p99 / (boundMs + P99_SLACK.toMillis()));
       System.out.printf(Locale.ROOT, "  detection max        %9.0f ms%n", max);
+    }
+
+    private double perCheckMicros(double pctOfCore) {
+      return checksPerSecond > 0 ? pctOfCore / 100.0 * 1e6 / checksPerSecond : 0;
     }
 
     /** Nearest-rank percentile of the sorted latencies, in ns. */

@@ -24,7 +24,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  *
  * <p>Protocol: {@code java ... HttpResponder N} prints {@code PORT p} N times then {@code READY};
  * on stdin, {@code close i j k} closes the listeners with those indexes (0-based) and prints
- * {@code CLOSED count}; end of stdin exits.
+ * {@code CLOSED count}; {@code count} prints {@code COUNT n}, the requests answered so far, so
+ * a checker that counts nothing itself (keepalived) can be measured in checks per second; end
+ * of stdin exits.
  */
 public final class HttpResponder {
   private static final byte[] RESPONSE = "HTTP/1.0 200 OK\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
@@ -48,18 +50,13 @@ public final class HttpResponder {
     out.println("READY");
     out.flush();
 
-    Queue<int[]> commands = new ConcurrentLinkedQueue<>();
+    Queue<String> commands = new ConcurrentLinkedQueue<>();
     Thread stdin = new Thread(() -> {
       try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII))) {
         String line;
         while ((line = in.readLine()) != null) {
-          if (line.startsWith("close ")) {
-            String[] words = line.substring(6).trim().split("\\s+");
-            int[] idx = new int[words.length];
-            for (int i = 0; i < words.length; i++) {
-              idx[i] = Integer.parseInt(words[i]);
-            }
-            commands.add(idx);
+          if (line.startsWith("close ") || line.equals("count")) {
+            commands.add(line);
             selector.wakeup();
           }
         }
@@ -72,14 +69,20 @@ public final class HttpResponder {
     stdin.start();
 
     ByteBuffer sink = ByteBuffer.allocate(4096);
+    long answered = 0;
     while (true) {
       selector.select();
-      int[] close;
-      while ((close = commands.poll()) != null) {
-        for (int i : close) {
-          listeners[i].close();
+      String command;
+      while ((command = commands.poll()) != null) {
+        if (command.equals("count")) {
+          out.println("COUNT " + answered);
+        } else {
+          String[] words = command.substring("close ".length()).trim().split("\\s+");
+          for (String w : words) {
+            listeners[Integer.parseInt(w)].close();
+          }
+          out.println("CLOSED " + words.length);
         }
-        out.println("CLOSED " + close.length);
         out.flush();
       }
       Iterator<SelectionKey> it = selector.selectedKeys().iterator();
@@ -105,6 +108,7 @@ public final class HttpResponder {
             }
             // keepalived's request fits one segment; answer as soon as any of it arrives.
             c.write(ByteBuffer.wrap(RESPONSE));
+            answered++;
           } catch (IOException e) {
             // The checker reset: nothing to answer.
           }
