@@ -2,12 +2,14 @@ package io.keepalivedj.config.bind;
 
 import io.keepalivedj.config.model.LvsMethod;
 import io.keepalivedj.config.model.LvsTunnel;
+import io.keepalivedj.config.model.Script;
 import io.keepalivedj.config.tree.ConfigNode;
 import io.keepalivedj.config.tree.Token;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Value readers the LVS side shares beyond {@link BindContext}'s: limits as keepalived 2.2.7
@@ -155,5 +157,20 @@ final class LvsValues {
 
   private static boolean isHex(char c, boolean mask) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (mask && c == 'x');
+  }
+
+  /**
+   * A script keyword that may appear once in its block ({@code notify_up}, {@code quorum_up}, ...):
+   * a second one is reported and ignored, as keepalived does. Returns whether a script is set now.
+   */
+  static boolean scriptOnce(ConfigNode n, BindContext ctx, boolean alreadySet,
+      Consumer<Script> set) {
+    if (alreadySet) {
+      ctx.error(n, n.name() + " script already specified - ignoring", "one " + n.name());
+      return true;
+    }
+    Optional<Script> s = ctx.scriptArg(n, 0);
+    s.ifPresent(set);
+    return s.isPresent();
   }
 }

@@ -3,7 +3,6 @@ package io.keepalivedj.config.bind;
 import io.keepalivedj.config.model.CheckerConfig;
 import io.keepalivedj.config.model.LvsMethod;
 import io.keepalivedj.config.model.RealServer;
-import io.keepalivedj.config.model.Script;
 import io.keepalivedj.config.tree.ConfigNode;
 import java.net.InetAddress;
 import java.util.HashSet;
@@ -98,22 +97,10 @@ final class RealServerBinder {
           LvsValues.optionalBool(n, ctx).ifPresent(b::inhibitOnFailure);
           break;
         case "notify_up":
-          if (haveNotifyUp) {
-            ctx.error(n, "notify_up script already specified - ignoring", "one notify_up");
-          } else {
-            Optional<Script> s = ctx.scriptArg(n, 0);
-            s.ifPresent(b::notifyUp);
-            haveNotifyUp = s.isPresent();
-          }
+          haveNotifyUp = LvsValues.scriptOnce(n, ctx, haveNotifyUp, b::notifyUp);
           break;
         case "notify_down":
-          if (haveNotifyDown) {
-            ctx.error(n, "notify_down script already specified - ignoring", "one notify_down");
-          } else {
-            Optional<Script> s = ctx.scriptArg(n, 0);
-            s.ifPresent(b::notifyDown);
-            haveNotifyDown = s.isPresent();
-          }
+          haveNotifyDown = LvsValues.scriptOnce(n, ctx, haveNotifyDown, b::notifyDown);
           break;
         case "alpha":
           LvsValues.optionalBool(n, ctx).ifPresent(b::alpha);

@@ -5,7 +5,6 @@ import io.keepalivedj.config.model.LvsIpFamily;
 import io.keepalivedj.config.model.LvsMethod;
 import io.keepalivedj.config.model.LvsProtocol;
 import io.keepalivedj.config.model.LvsScheduler;
-import io.keepalivedj.config.model.Script;
 import io.keepalivedj.config.model.VirtualServer;
 import io.keepalivedj.config.model.VirtualServerEndpoint;
 import io.keepalivedj.config.tree.ConfigNode;
@@ -215,22 +214,10 @@ final class VirtualServerBinder {
           b.omega(true);
           break;
         case "quorum_up":
-          if (haveQuorumUp) {
-            ctx.error(n, "quorum_up script already specified - ignoring", "one quorum_up");
-          } else {
-            Optional<Script> s = ctx.scriptArg(n, 0);
-            s.ifPresent(b::quorumUp);
-            haveQuorumUp = s.isPresent();
-          }
+          haveQuorumUp = LvsValues.scriptOnce(n, ctx, haveQuorumUp, b::quorumUp);
           break;
         case "quorum_down":
-          if (haveQuorumDown) {
-            ctx.error(n, "quorum_down script already specified - ignoring", "one quorum_down");
-          } else {
-            Optional<Script> s = ctx.scriptArg(n, 0);
-            s.ifPresent(b::quorumDown);
-            haveQuorumDown = s.isPresent();
-          }
+          haveQuorumDown = LvsValues.scriptOnce(n, ctx, haveQuorumDown, b::quorumDown);
           break;
         case "quorum": {
           // keepalived sets 1 after a bad value: the default.
