@@ -41,6 +41,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * The mapping behind {@link CheckPlan#of}: first whether the engine can run a checker as written
@@ -223,7 +224,9 @@ final class CheckPlanner {
         Optional.of(common.connectIp().orElse(rs.ip())),
         OptionalInt.of(common.connectPort().orElse(rs.port())),
         common.bindto(),
-        common.bindPort().map(OptionalInt::of).orElse(OptionalInt.empty()));
+        common.bindPort().map(OptionalInt::of).orElse(OptionalInt.empty()),
+        common.bindIf(),
+        common.fwmark().map(OptionalLong::of).orElse(OptionalLong.empty()));
   }
 
   private static UrlCheck url(UrlConfig u) {

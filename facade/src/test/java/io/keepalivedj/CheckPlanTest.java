@@ -36,6 +36,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -65,13 +66,13 @@ class CheckPlanTest {
             new CheckerRef(new VirtualServerEndpoint.Address(VIP, 80), RS1, 80, 0, "HTTP_GET",
                 SourcePosition.of(conf.toString(), 28, 5)),
             new HttpGetCheck(new CheckTarget(RS1, 80, Optional.of(RS1), OptionalInt.of(80), Optional.empty(),
-                OptionalInt.empty()), seedOptions, List.of(slash), Optional.empty(), HttpProtocol.HTTP_1_0, false,
+                OptionalInt.empty(), Optional.empty(), OptionalLong.empty()), seedOptions, List.of(slash), Optional.empty(), HttpProtocol.HTTP_1_0, false,
                 false, Optional.empty(), false)),
         new PlannedCheck(
             new CheckerRef(new VirtualServerEndpoint.Address(VIP, 80), RS2, 80, 0, "HTTP_GET",
                 SourcePosition.of(conf.toString(), 38, 5)),
             new HttpGetCheck(new CheckTarget(RS2, 80, Optional.of(RS2), OptionalInt.of(80), Optional.empty(),
-                OptionalInt.empty()), seedOptions, List.of(slash), Optional.empty(), HttpProtocol.HTTP_1_0, false,
+                OptionalInt.empty(), Optional.empty(), OptionalLong.empty()), seedOptions, List.of(slash), Optional.empty(), HttpProtocol.HTTP_1_0, false,
                 false, Optional.empty(), false)));
     assertThat(plan.checks()).isEqualTo(expected);
     assertThat(plan.checks().get(1).ref()).hasToString("192.0.2.1:80 -> 192.0.2.6:80 HTTP_GET#1");
@@ -180,7 +181,7 @@ class CheckPlanTest {
 
     CheckTarget target = plan.checks().get(0).spec().target();
     assertThat(target).isEqualTo(new CheckTarget(RS1, 80, Optional.of(ip("192.0.2.50")), OptionalInt.of(8080),
-        Optional.of(ip("192.0.2.2")), OptionalInt.of(40000)));
+        Optional.of(ip("192.0.2.2")), OptionalInt.of(40000), Optional.empty(), OptionalLong.empty()));
     // Events still name the real server the operator configured.
     assertThat(target).hasToString("192.0.2.5:80");
     assertThat(plan.checks().get(0).ref().realServer()).isEqualTo("192.0.2.5:80");

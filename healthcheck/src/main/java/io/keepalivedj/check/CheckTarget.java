@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * What a checker probes: the real server ({@code real_server IP [PORT]}) plus the per-checker
@@ -18,6 +19,10 @@ import java.util.OptionalInt;
  * @param connectPort {@code connect_port}: "The default is the realserver port"
  * @param bindAddress {@code bindto}: source address of the probe; default: the kernel picks
  * @param bindPort    {@code bind_port}: source port of the probe; default: ephemeral
+ * @param bindInterface {@code bind_if}: interface the probe socket is bound to
+ *                    (SO_BINDTODEVICE); needed for an IPv6 link-local target; default none
+ * @param fwmark      {@code fwmark}: SO_MARK on every probe packet, 0-4294967295, so policy
+ *                    routing or a firewall can treat checker traffic apart; default none
  */
 public record CheckTarget(
         InetAddress ip,
@@ -25,7 +30,12 @@ public record CheckTarget(
         Optional<InetAddress> connectIp,
         OptionalInt connectPort,
         Optional<InetAddress> bindAddress,
-        OptionalInt bindPort) {
+        OptionalInt bindPort,
+        Optional<String> bindInterface,
+        OptionalLong fwmark) {
+
+    /** keepalived.conf(5) fwmark and genhash -m take a 32-bit unsigned mark. */
+    public static final long MAX_FWMARK = 0xffff_ffffL;
 
     public CheckTarget {
         Objects.requireNonNull(ip, "ip");
@@ -33,21 +43,46 @@ public record CheckTarget(
         Objects.requireNonNull(connectPort, "connectPort");
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(bindPort, "bindPort");
+        Objects.requireNonNull(bindInterface, "bindInterface");
+        Objects.requireNonNull(fwmark, "fwmark");
+        bindInterface.ifPresent(name -> {
+            // IFNAMSIZ is 16 with the NUL: SO_BINDTODEVICE takes at most 15 bytes.
+            if (name.isEmpty() || name.length() > 15 || name.indexOf('/') >= 0 || name.chars().anyMatch(Character::isWhitespace)) {
+                throw new IllegalArgumentException("bind_if is not an interface name: '" + name + "'");
+            }
+        });
+        fwmark.ifPresent(m -> {
+            if (m < 0 || m > MAX_FWMARK) {
+                throw new IllegalArgumentException("fwmark out of range 0-" + MAX_FWMARK + ": " + m);
+            }
+        });
         checkPort("port", port);
         connectPort.ifPresent(p -> checkPort("connect_port", p));
         bindPort.ifPresent(p -> checkPort("bind_port", p));
     }
 
     public static CheckTarget of(InetAddress ip, int port) {
-        return new CheckTarget(ip, port, Optional.empty(), OptionalInt.empty(), Optional.empty(), OptionalInt.empty());
+        return new CheckTarget(ip, port, Optional.empty(), OptionalInt.empty(), Optional.empty(), OptionalInt.empty(),
+                Optional.empty(), OptionalLong.empty());
     }
 
     public CheckTarget withConnect(InetAddress newConnectIp, int newConnectPort) {
-        return new CheckTarget(ip, port, Optional.of(newConnectIp), OptionalInt.of(newConnectPort), bindAddress, bindPort);
+        return new CheckTarget(ip, port, Optional.of(newConnectIp), OptionalInt.of(newConnectPort), bindAddress, bindPort,
+                bindInterface, fwmark);
     }
 
     public CheckTarget withBind(InetAddress address, OptionalInt sourcePort) {
-        return new CheckTarget(ip, port, connectIp, connectPort, Optional.of(address), sourcePort);
+        return new CheckTarget(ip, port, connectIp, connectPort, Optional.of(address), sourcePort, bindInterface, fwmark);
+    }
+
+    /** The same target probed through interface {@code name} ({@code bind_if}). */
+    public CheckTarget withBindInterface(String name) {
+        return new CheckTarget(ip, port, connectIp, connectPort, bindAddress, bindPort, Optional.of(name), fwmark);
+    }
+
+    /** The same target with its probe packets marked {@code mark} ({@code fwmark}). */
+    public CheckTarget withFwmark(long mark) {
+        return new CheckTarget(ip, port, connectIp, connectPort, bindAddress, bindPort, bindInterface, OptionalLong.of(mark));
     }
 
     /** The address the probe connects to, after connect_ip/connect_port overrides. */
