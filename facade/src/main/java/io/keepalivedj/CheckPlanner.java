@@ -1,5 +1,6 @@
 package io.keepalivedj;
 
+import io.keepalivedj.check.BodyRegex;
 import io.keepalivedj.check.CheckOptions;
 import io.keepalivedj.check.CheckSpec;
 import io.keepalivedj.check.CheckTarget;
@@ -10,6 +11,7 @@ import io.keepalivedj.check.FileCheck;
 import io.keepalivedj.check.HttpGetCheck;
 import io.keepalivedj.check.HttpProtocol;
 import io.keepalivedj.check.MiscCheck;
+import io.keepalivedj.check.PcreOption;
 import io.keepalivedj.check.PingCheck;
 import io.keepalivedj.check.SmtpCheck;
 import io.keepalivedj.check.SslOptions;
@@ -42,6 +44,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.stream.Collectors;
 
 /**
  * The mapping behind {@link CheckPlan#of}: first whether the engine can run a checker as written
@@ -141,13 +144,11 @@ final class CheckPlanner {
     }
     for (UrlConfig u : http.url()) {
       // regex_stack only sizes PCRE2's JIT stack: a Java regex has none, so it changes nothing.
-      if (!u.regexOptions().isEmpty()) {
-        return Optional.of(new SkipReason.UnsupportedOption("regex_options",
-            "url " + u.path() + ": regexes run as Java regexes, without PCRE2 options"));
-      }
-      if (u.regexMinOffset().isPresent() || u.regexMaxOffset().isPresent()) {
-        return Optional.of(new SkipReason.UnsupportedOption("regex_min_offset/regex_max_offset",
-            "url " + u.path() + ": a regex is searched in the whole body"));
+      for (String option : u.regexOptions()) {
+        if (!PcreOption.forKeyword(option).map(PcreOption::isSupported).orElse(false)) {
+          return Optional.of(new SkipReason.UnsupportedOption("regex_options " + option,
+              "url " + u.path() + ": it changes what a PCRE2 regex matches, and Java regexes have no equivalent"));
+        }
       }
     }
     return Optional.empty();
@@ -232,6 +233,14 @@ final class CheckPlanner {
   private static UrlCheck url(UrlConfig u) {
     StatusCodes codes = new StatusCodes(u.statusCode().stream()
         .map(r -> new StatusCodes.Range(r.min(), r.max())).toList());
-    return new UrlCheck(u.path(), codes, u.digest(), u.virtualhost(), u.regex(), u.regexNoMatch());
+    return new UrlCheck(u.path(), codes, u.digest(), u.virtualhost(), u.regex().map(pattern -> new BodyRegex(pattern,
+        u.regexOptions().stream().map(o -> PcreOption.forKeyword(o).orElseThrow()).collect(Collectors.toSet()),
+        u.regexNoMatch(), offset(u.regexMinOffset().orElse(0L)),
+        u.regexMaxOffset().map(m -> OptionalInt.of(offset(m))).orElse(OptionalInt.empty()))));
+  }
+
+  /** Body offsets past int range behave as "past the end": no body is that long. */
+  private static int offset(long value) {
+    return (int) Math.min(value, Integer.MAX_VALUE);
   }
 }

@@ -2,6 +2,7 @@ package io.keepalivedj;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.keepalivedj.check.BodyRegex;
 import io.keepalivedj.check.CheckOptions;
 import io.keepalivedj.check.CheckSpec;
 import io.keepalivedj.check.CheckTarget;
@@ -11,6 +12,7 @@ import io.keepalivedj.check.FileCheck;
 import io.keepalivedj.check.HttpGetCheck;
 import io.keepalivedj.check.HttpProtocol;
 import io.keepalivedj.check.MiscCheck;
+import io.keepalivedj.check.PcreOption;
 import io.keepalivedj.check.PingCheck;
 import io.keepalivedj.check.SmtpCheck;
 import io.keepalivedj.check.SslOptions;
@@ -60,7 +62,7 @@ class CheckPlanTest {
     CheckOptions seedOptions = new CheckOptions(Duration.ofSeconds(5), 1, Duration.ofSeconds(3),
         Duration.ofSeconds(10), Duration.ofSeconds(10), false, false);
     UrlCheck slash = new UrlCheck("/", new StatusCodes(List.of(new StatusCodes.Range(200, 200))),
-        Optional.empty(), Optional.empty(), Optional.empty(), false);
+        Optional.empty(), Optional.empty(), Optional.empty());
     List<PlannedCheck> expected = List.of(
         new PlannedCheck(
             new CheckerRef(new VirtualServerEndpoint.Address(VIP, 80), RS1, 80, 0, "HTTP_GET",
@@ -134,7 +136,7 @@ class CheckPlanTest {
     assertThat(http.protocol()).isEqualTo(HttpProtocol.HTTP_1_1);
     assertThat(http.urls()).containsExactly(new UrlCheck("/health",
         new StatusCodes(List.of(new StatusCodes.Range(200, 299), new StatusCodes.Range(418, 418))),
-        Optional.of("0123456789abcdef0123456789abcdef"), Optional.empty(), Optional.empty(), false));
+        Optional.of("0123456789abcdef0123456789abcdef"), Optional.empty(), Optional.empty()));
   }
 
   @Test
@@ -246,7 +248,7 @@ class CheckPlanTest {
           url {
             path /
             regex "ok"
-            regex_options caseless
+            regex_options caseless ungreedy
           }
         }
         HTTP_GET {
@@ -269,8 +271,8 @@ class CheckPlanTest {
             "SMTP_CHECK's deprecated host { } blocks; write one SMTP_CHECK per host with connect_ip"),
         new SkipReason.UnsupportedOption("type DNSKEY",
             "the DNS checker sends A, NS, CNAME, SOA, MX, TXT and AAAA queries only"),
-        new SkipReason.UnsupportedOption("regex_options",
-            "url /: regexes run as Java regexes, without PCRE2 options"),
+        new SkipReason.UnsupportedOption("regex_options ungreedy",
+            "url /: it changes what a PCRE2 regex matches, and Java regexes have no equivalent"),
         plan.skipped().get(5).reason(),
         new SkipReason.Rejected("retry 4294967295 is above 2147483647"));
     // PCRE2's \K has no Java equivalent: the engine's own validation says so.
@@ -279,6 +281,28 @@ class CheckPlanTest {
     assertThat(plan.skipped().stream().map(s -> s.ref().checkerIndex()).toList()).containsExactly(0, 1, 2, 3, 4, 5, 6);
     assertThat(plan.checks()).hasSize(1);
     assertThat(plan.checks().get(0).ref().checkerIndex()).isEqualTo(7);
+  }
+
+  @Test
+  void aUrlRegexCarriesItsPcre2OptionsAndOffsets() throws Exception {
+    CheckPlan plan = CheckPlan.of(ConfigParser.parse(lvs(realServer("""
+        HTTP_GET {
+          url {
+            path /status
+            regex "^state: up"
+            regex_no_match
+            regex_options caseless multiline no_start_optimize
+            regex_min_offset 16
+            regex_max_offset 4096
+            regex_stack 32768 65536
+          }
+        }
+        """))));
+
+    assertThat(plan.skipped()).isEmpty();
+    HttpGetCheck http = (HttpGetCheck) plan.checks().get(0).spec();
+    assertThat(http.urls().get(0).regex()).contains(new BodyRegex("^state: up",
+        Set.of(PcreOption.CASELESS, PcreOption.MULTILINE, PcreOption.NO_START_OPTIMIZE), true, 16, OptionalInt.of(4096)));
   }
 
   @Test

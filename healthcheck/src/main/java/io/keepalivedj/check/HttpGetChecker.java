@@ -56,9 +56,10 @@ public final class HttpGetChecker {
         for (UrlCheck url : spec.urls()) {
             byte[] request = HttpRequests.get(spec.protocol(), url.path(), url.virtualhost().orElse(defaultHost));
             fetches.add(new UrlFetch(url, ByteBuffer.wrap(request).asReadOnlyBuffer(), spec.sniFor(url),
-                    url.regex().map(Pattern::compile)));
+                    url.regex().map(BodyRegex::compile)));
         }
-        Prepared prepared = new Prepared(spec, remote, local, List.copyOf(fetches));
+        Prepared prepared = new Prepared(spec, remote, local, ProbeSocketOptions.of(spec.target()),
+                List.copyOf(fetches));
         return done -> {
             Objects.requireNonNull(done, "done");
             Run run = new Run(prepared, done);
@@ -72,7 +73,7 @@ public final class HttpGetChecker {
     }
 
     private record Prepared(HttpGetCheck spec, InetSocketAddress remote, Optional<InetSocketAddress> local,
-                            List<UrlFetch> fetches) {
+                            ProbeSocketOptions socketOptions, List<UrlFetch> fetches) {
     }
 
     /** Fetches the URLs one after another. Loop thread only. */
@@ -108,6 +109,7 @@ public final class HttpGetChecker {
             UrlCheck url = fetch.url();
             current = new HttpFetch(loop, remote, prepared.local(), spec.options().connectTimeout(), engine,
                     fetch.request(), url.digest().isPresent(), url.regex().isPresent(), r -> onFetched(fetch, r));
+            current.socketOptions(prepared.socketOptions());
             current.start();
         }
         private void onFetched(UrlFetch fetch, HttpFetch.Result result) {
@@ -145,7 +147,7 @@ public final class HttpGetChecker {
 
     /** The URL's verdict on a response: null when it passes. */
     static FailureReason evaluate(UrlCheck url, HttpResponse response) {
-        return evaluate(url, url.regex().map(Pattern::compile), response);
+        return evaluate(url, url.regex().map(BodyRegex::compile), response);
     }
 
     /** As above with the url's regex compiled once per check, not per attempt. */
@@ -157,9 +159,9 @@ public final class HttpGetChecker {
             return new FailureReason.DigestMismatch(url.path(), response.md5Hex(), url.digest().get());
         }
         if (url.regex().isPresent()) {
-            boolean found = regex.orElseThrow().matcher(response.bodyText()).find();
-            if (found == url.regexNoMatch()) {
-                return new FailureReason.RegexMismatch(url.path(), url.regex().get(), url.regexNoMatch());
+            BodyRegex r = url.regex().get();
+            if (!r.passes(regex.orElseThrow(), response.bodyPrefix())) {
+                return new FailureReason.RegexMismatch(url.path(), r.pattern(), r.noMatch());
             }
         }
         return null;

@@ -4,7 +4,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * One {@code url { }} block of HTTP_GET/SSL_GET (keepalived.conf(5)): the check passes when
@@ -16,17 +15,15 @@ import java.util.regex.PatternSyntaxException;
  * @param digest       {@code digest}: MD5 of the body as lower-case hex, as printed by genhash
  * @param virtualhost  {@code virtualhost}: Host header for this URL; "If not set, uses
  *                     virtualhost from real or virtual server" (and then ip:port)
- * @param regex        {@code regex}: "A failure to match causes the check to fail". Java
- *                     regex syntax, not PCRE2; searched anywhere in the body.
- * @param regexNoMatch {@code regex_no_match}: "Reverse the sense of the match"
+ * @param regex        {@code regex} with {@code regex_no_match}, {@code regex_options} and the
+ *                     offsets: "A failure to match causes the check to fail" ({@link BodyRegex})
  */
 public record UrlCheck(
         String path,
         StatusCodes statusCodes,
         Optional<String> digest,
         Optional<String> virtualhost,
-        Optional<String> regex,
-        boolean regexNoMatch) {
+        Optional<BodyRegex> regex) {
 
     private static final Pattern MD5_HEX = Pattern.compile("[0-9a-f]{32}");
 
@@ -45,36 +42,31 @@ public record UrlCheck(
                 throw new IllegalArgumentException("digest must be 32 hex digits (MD5): " + d);
             }
         });
-        regex.ifPresent(r -> {
-            try {
-                Pattern.compile(r);
-            } catch (PatternSyntaxException e) {
-                throw new IllegalArgumentException("bad regex: " + e.getMessage(), e);
-            }
-        });
-        if (regexNoMatch && regex.isEmpty()) {
-            throw new IllegalArgumentException("regex_no_match needs a regex");
-        }
     }
 
     /** {@code url { path P }}: status 200-299, nothing else checked. */
     public static UrlCheck of(String path) {
-        return new UrlCheck(path, StatusCodes.DEFAULT, Optional.empty(), Optional.empty(), Optional.empty(), false);
+        return new UrlCheck(path, StatusCodes.DEFAULT, Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     public UrlCheck withStatusCodes(StatusCodes value) {
-        return new UrlCheck(path, value, digest, virtualhost, regex, regexNoMatch);
+        return new UrlCheck(path, value, digest, virtualhost, regex);
     }
 
     public UrlCheck withDigest(String value) {
-        return new UrlCheck(path, statusCodes, Optional.of(value), virtualhost, regex, regexNoMatch);
+        return new UrlCheck(path, statusCodes, Optional.of(value), virtualhost, regex);
     }
 
     public UrlCheck withVirtualhost(String value) {
-        return new UrlCheck(path, statusCodes, digest, Optional.of(value), regex, regexNoMatch);
+        return new UrlCheck(path, statusCodes, digest, Optional.of(value), regex);
     }
 
+    /** {@code regex VALUE}, with {@code regex_no_match} when {@code noMatch}, no options. */
     public UrlCheck withRegex(String value, boolean noMatch) {
-        return new UrlCheck(path, statusCodes, digest, virtualhost, Optional.of(value), noMatch);
+        return withRegex(BodyRegex.of(value).withNoMatch(noMatch));
+    }
+
+    public UrlCheck withRegex(BodyRegex value) {
+        return new UrlCheck(path, statusCodes, digest, virtualhost, Optional.of(value));
     }
 }

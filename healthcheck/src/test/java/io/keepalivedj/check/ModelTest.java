@@ -81,8 +81,7 @@ class ModelTest {
         assertThatThrownBy(() -> UrlCheck.of("/").withDigest("abc")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> UrlCheck.of("/").withRegex("(", false)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> UrlCheck.of("/a b")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new UrlCheck("/", StatusCodes.DEFAULT, Optional.empty(), Optional.empty(), Optional.empty(), true))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(UrlCheck.of("/").withRegex("^bye", true).regex()).contains(BodyRegex.of("^bye").withNoMatch(true));
     }
 
     @Test
