@@ -20,7 +20,9 @@ import java.util.OptionalLong;
  * @param bindAddress {@code bindto}: source address of the probe; default: the kernel picks
  * @param bindPort    {@code bind_port}: source port of the probe; default: ephemeral
  * @param bindInterface {@code bind_if}: interface the probe socket is bound to
- *                    (SO_BINDTODEVICE); needed for an IPv6 link-local target; default none
+ *                    (SO_BINDTODEVICE); needed for an IPv6 link-local target, which is then
+ *                    connected with that interface's scope (looked up when the probe starts,
+ *                    in the namespace of the checker's loop); default none
  * @param fwmark      {@code fwmark}: SO_MARK on every probe packet, 0-4294967295, so policy
  *                    routing or a firewall can treat checker traffic apart; default none
  */
@@ -45,17 +47,8 @@ public record CheckTarget(
         Objects.requireNonNull(bindPort, "bindPort");
         Objects.requireNonNull(bindInterface, "bindInterface");
         Objects.requireNonNull(fwmark, "fwmark");
-        bindInterface.ifPresent(name -> {
-            // IFNAMSIZ is 16 with the NUL: SO_BINDTODEVICE takes at most 15 bytes.
-            if (name.isEmpty() || name.length() > 15 || name.indexOf('/') >= 0 || name.chars().anyMatch(Character::isWhitespace)) {
-                throw new IllegalArgumentException("bind_if is not an interface name: '" + name + "'");
-            }
-        });
-        fwmark.ifPresent(m -> {
-            if (m < 0 || m > MAX_FWMARK) {
-                throw new IllegalArgumentException("fwmark out of range 0-" + MAX_FWMARK + ": " + m);
-            }
-        });
+        bindInterface.ifPresent(ProbeSocketOptions::checkInterfaceName);
+        fwmark.ifPresent(ProbeSocketOptions::checkMark);
         checkPort("port", port);
         connectPort.ifPresent(p -> checkPort("connect_port", p));
         bindPort.ifPresent(p -> checkPort("bind_port", p));
@@ -85,7 +78,11 @@ public record CheckTarget(
         return new CheckTarget(ip, port, connectIp, connectPort, bindAddress, bindPort, bindInterface, OptionalLong.of(mark));
     }
 
-    /** The address the probe connects to, after connect_ip/connect_port overrides. */
+    /**
+     * The address the probe connects to, after connect_ip/connect_port overrides. An IPv6
+     * link-local address keeps scope 0 here: the interface index belongs to a namespace, and
+     * the probe adds bind_if's when it opens its socket.
+     */
     public InetSocketAddress connectAddress() {
         return new InetSocketAddress(connectIp.orElse(ip), connectPort.orElse(port));
     }

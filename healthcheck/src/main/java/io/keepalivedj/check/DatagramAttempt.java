@@ -28,16 +28,19 @@ abstract class DatagramAttempt implements NioEventLoop.IoHandler, Cancellable {
     protected final Duration timeout;
     private final InetSocketAddress remote;
     private final Optional<InetSocketAddress> local;
+    private final ProbeSocketOptions socketOptions;
     private final long startNanos;
     private final ByteBuffer readBuf = ByteBuffer.allocate(MAX_DATAGRAM);
     private DatagramChannel channel;
     private Cancellable deadline;
     private boolean done;
 
-    DatagramAttempt(NioEventLoop loop, InetSocketAddress remote, Optional<InetSocketAddress> local, Duration timeout) {
+    /** Probes {@code target}: its connect and bind addresses, bind_if and fwmark. */
+    DatagramAttempt(NioEventLoop loop, CheckTarget target, Duration timeout) {
         this.loop = loop;
-        this.remote = remote;
-        this.local = local;
+        this.remote = target.connectAddress();
+        this.local = target.bindSocketAddress();
+        this.socketOptions = ProbeSocketOptions.of(target);
         this.timeout = timeout;
         this.startNanos = loop.nanoTime();
     }
@@ -48,11 +51,12 @@ abstract class DatagramAttempt implements NioEventLoop.IoHandler, Cancellable {
             channel = DatagramChannel.open(remote.getAddress() instanceof Inet6Address
                     ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
             channel.configureBlocking(false);
+            socketOptions.applyTo(channel);
             if (local.isPresent()) {
                 channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
                 channel.bind(local.get());
             }
-            channel.connect(remote);
+            channel.connect(socketOptions.scope(remote));
             loop.register(channel, SelectionKey.OP_READ, this);
             deadline = loop.schedule(timeout, this::onDeadline);
             channel.write(ByteBuffer.wrap(request()));

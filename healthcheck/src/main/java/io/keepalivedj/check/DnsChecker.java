@@ -29,8 +29,7 @@ public final class DnsChecker {
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(done, "done");
         byte[] query = DnsMessages.query(random.nextInt(0x10000), spec.name(), spec.queryType());
-        DatagramAttempt attempt = new DatagramAttempt(loop, spec.target().connectAddress(),
-                spec.target().bindSocketAddress(), spec.options().connectTimeout()) {
+        DatagramAttempt attempt = new DatagramAttempt(loop, spec.target(), spec.options().connectTimeout()) {
             @Override
             protected byte[] request() {
                 return query;

@@ -23,9 +23,9 @@ import javax.net.ssl.SSLEngine;
  * {@code -P/--protocol 1.0|1.0C|1.1}, {@code -t/--timeout SECONDS}, {@code -S/--use-ssl} (TLS,
  * certificate not verified), {@code -I/--use-sni} (SNI = the {@code -V} virtualhost; none
  * without it, as genhash 2.2.7 does), {@code -v/--verbose} (see {@link Verbose}),
- * {@code -m/--fwmark MARK} (SO_MARK on the socket, 0-4294967295, see {@link SocketMark}; needs
- * CAP_NET_ADMIN: without it ours prints {@code Connection failed}, where genhash 2.2.7 spins at
- * full CPU without connecting, observed as user nobody), {@code -h/--help}.
+ * {@code -m/--fwmark MARK} (SO_MARK on the socket, 0-4294967295, see {@link ProbeSocketOptions};
+ * needs CAP_NET_ADMIN: without it ours prints {@code Connection failed}, where genhash 2.2.7 spins
+ * at full CPU without connecting, observed as user nobody), {@code -h/--help}.
  */
 public final class Genhash {
 
@@ -107,7 +107,7 @@ public final class Genhash {
                     fetch.traced(trace, Verbose.READ_BYTES);
                 }
                 if (mark >= 0) {
-                    fetch.fwmark(mark);
+                    fetch.socketOptions(ProbeSocketOptions.NONE.withFwmark(mark));
                 }
                 fetch.start();
             });
@@ -271,13 +271,13 @@ public final class Genhash {
     private static long mark(String text) {
         try {
             long m = Long.parseLong(text);
-            if (m >= 0 && m <= SocketMark.MAX_MARK) {
+            if (m >= 0 && m <= CheckTarget.MAX_FWMARK) {
                 return m;
             }
         } catch (NumberFormatException e) {
             // Reported below with the range.
         }
-        throw new IllegalArgumentException("-m needs a mark 0-" + SocketMark.MAX_MARK + ": " + text);
+        throw new IllegalArgumentException("-m needs a mark 0-" + CheckTarget.MAX_FWMARK + ": " + text);
     }
 
     private static String value(String[] args, int i, String option) {

@@ -58,6 +58,9 @@ public final class SmtpChecker {
 
         Dialogue(SmtpCheck spec, Consumer<AttemptOutcome> done) {
             super(SmtpChecker.this.loop, spec.target().connectAddress(), spec.target().bindSocketAddress(), spec.options().connectTimeout());
+            // The target's bind_if/fwmark; a deprecated host { } block's own would need a target per
+            // host, which is why the planner asks for one SMTP_CHECK per host instead.
+            socketOptions(ProbeSocketOptions.of(spec.target()));
             this.spec = spec;
             this.done = done;
         }

@@ -11,6 +11,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
@@ -44,8 +45,8 @@ abstract class SocketAttempt implements NioEventLoop.IoHandler, Cancellable {
     private boolean connected;
     private boolean handshaking;
     private boolean done;
-    /** SO_MARK for the probe, or -1 for none (see {@link SocketMark}). */
-    private long fwmark = -1;
+    /** bind_if and fwmark for the probe socket. */
+    private ProbeSocketOptions socketOptions = ProbeSocketOptions.NONE;
 
     SocketAttempt(NioEventLoop loop, InetSocketAddress remote, Optional<InetSocketAddress> local, Duration timeout) {
         this(loop, remote, local, timeout, Optional.empty());
@@ -61,12 +62,12 @@ abstract class SocketAttempt implements NioEventLoop.IoHandler, Cancellable {
         this.startNanos = loop.nanoTime();
     }
 
-    /** Marks the probe's packets with SO_MARK {@code mark} (genhash -m). Call before {@link #start()}. */
-    final void fwmark(long mark) {
-        if (mark < 0 || mark > SocketMark.MAX_MARK) {
-            throw new IllegalArgumentException("fwmark must be 0-" + SocketMark.MAX_MARK + ": " + mark);
-        }
-        this.fwmark = mark;
+    /**
+     * Binds the probe socket to an interface and marks its packets (bind_if, fwmark, genhash -m).
+     * Call before {@link #start()}; a failure to set them fails the attempt with a network error.
+     */
+    final void socketOptions(ProbeSocketOptions options) {
+        this.socketOptions = Objects.requireNonNull(options, "options");
     }
 
     /** Opens and connects; call on the loop thread. */
@@ -77,9 +78,7 @@ abstract class SocketAttempt implements NioEventLoop.IoHandler, Cancellable {
             channel = SocketChannel.open(remote.getAddress() instanceof Inet6Address
                     ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
             channel.configureBlocking(false);
-            if (fwmark >= 0) {
-                SocketMark.set(channel, fwmark);
-            }
+            socketOptions.applyTo(channel);
             if (local != null) {
                 // bind_port reuse: a fixed source port would otherwise sit in TIME_WAIT.
                 channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
@@ -88,7 +87,7 @@ abstract class SocketAttempt implements NioEventLoop.IoHandler, Cancellable {
             armDeadline();
             // Linux runs a loopback (and often a LAN) handshake inside connect(2), which still
             // says EINPROGRESS: asking at once saves a selector round trip per check.
-            if (channel.connect(remote) || channel.finishConnect()) {
+            if (channel.connect(socketOptions.scope(remote)) || channel.finishConnect()) {
                 key = loop.register(channel, 0, this);
                 onConnectedInternal();
             } else {

@@ -31,6 +31,7 @@ public final class TcpChecker {
                 done.accept(outcome);
             }
         };
+        attempt.socketOptions(ProbeSocketOptions.of(spec.target()));
         loop.execute(attempt::start);
         return attempt;
     }

@@ -37,8 +37,7 @@ public final class UdpChecker {
     public Cancellable check(UdpCheck spec, Consumer<AttemptOutcome> done) {
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(done, "done");
-        DatagramAttempt attempt = new DatagramAttempt(loop, spec.target().connectAddress(),
-                spec.target().bindSocketAddress(), spec.options().connectTimeout()) {
+        DatagramAttempt attempt = new DatagramAttempt(loop, spec.target(), spec.options().connectTimeout()) {
             @Override
             protected byte[] request() {
                 return spec.payloadBytes().orElseGet(() -> {

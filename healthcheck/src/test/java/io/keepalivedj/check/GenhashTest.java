@@ -246,9 +246,9 @@ class GenhashTest {
             }
         }
         try (java.nio.channels.SocketChannel ch = java.nio.channels.SocketChannel.open()) {
-            assertThat(SocketMark.get(ch)).isZero();
-            SocketMark.set(ch, 0xdead_beefL);
-            assertThat(SocketMark.get(ch)).isEqualTo(0xdead_beefL);
+            assertThat(ProbeSocketOptions.mark(ch)).isZero();
+            ProbeSocketOptions.setMark(ch, 0xdead_beefL);
+            assertThat(ProbeSocketOptions.mark(ch)).isEqualTo(0xdead_beefL);
         }
     }
 
