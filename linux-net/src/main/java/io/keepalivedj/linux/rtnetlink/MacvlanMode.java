@@ -4,7 +4,7 @@ package io.keepalivedj.linux.rtnetlink;
  * enum macvlan_mode in uapi/linux/if_link.h (IFLA_MACVLAN_MODE). keepalived's use_vmac makes
  * private ones by default ({@code vmac_xmit_base} aside).
  */
-public enum MacvlanMode {
+public enum MacvlanMode implements KernelCode {
   /** Frames between macvlans of the same parent are dropped. */
   PRIVATE(RtnetlinkUapi.MACVLAN_MODE_PRIVATE, "private"),
   /** Frames between macvlans go out to the external switch (hairpin). */
@@ -24,6 +24,7 @@ public enum MacvlanMode {
     this.ipName = ipName;
   }
 
+  @Override
   public int code() {
     return code;
   }
@@ -34,11 +35,6 @@ public enum MacvlanMode {
   }
 
   public static MacvlanMode fromCode(int code) {
-    for (MacvlanMode mode : values()) {
-      if (mode.code == code) {
-        return mode;
-      }
-    }
-    throw new IllegalArgumentException("not a MACVLAN_MODE_* value: " + code);
+    return KernelCode.fromCode(MacvlanMode.class, code, "a MACVLAN_MODE_*");
   }
 }

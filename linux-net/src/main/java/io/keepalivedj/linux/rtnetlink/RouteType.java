@@ -4,7 +4,7 @@ package io.keepalivedj.linux.rtnetlink;
  * rtm_type, RTN_* in uapi/linux/rtnetlink.h: a closed kernel set (RTN_MAX). keepalived's
  * virtual_routes use unicast and the "drop" types blackhole, unreachable, prohibit and throw.
  */
-public enum RouteType {
+public enum RouteType implements KernelCode {
   UNSPEC(RtnetlinkUapi.RTN_UNSPEC, "none"),
   UNICAST(RtnetlinkUapi.RTN_UNICAST, "unicast"),
   LOCAL(RtnetlinkUapi.RTN_LOCAL, "local"),
@@ -30,6 +30,7 @@ public enum RouteType {
     this.ipName = ipName;
   }
 
+  @Override
   public int code() {
     return code;
   }
@@ -41,11 +42,6 @@ public enum RouteType {
 
   /** The type for an RTN_* value; throws outside 0-11. */
   public static RouteType fromCode(int code) {
-    for (RouteType type : values()) {
-      if (type.code == code) {
-        return type;
-      }
-    }
-    throw new IllegalArgumentException("not an RTN_* value: " + code);
+    return KernelCode.fromCode(RouteType.class, code, "an RTN_*");
   }
 }

@@ -1,7 +1,7 @@
 package io.keepalivedj.linux.rtnetlink;
 
 /** What a matching rule does: FR_ACT_* in uapi/linux/fib_rules.h (a closed kernel set). */
-public enum RuleAction {
+public enum RuleAction implements KernelCode {
   /** {@code lookup TABLE}: look the destination up in a table. */
   TO_TABLE(FibRulesUapi.FR_ACT_TO_TBL, "lookup"),
   /** {@code goto PRIORITY}: continue at another rule. */
@@ -20,6 +20,7 @@ public enum RuleAction {
     this.ipName = ipName;
   }
 
+  @Override
   public int code() {
     return code;
   }
@@ -31,11 +32,6 @@ public enum RuleAction {
 
   /** The action for an FR_ACT_* value; throws for FR_ACT_UNSPEC, the reserved 4-5 and unknowns. */
   public static RuleAction fromCode(int code) {
-    for (RuleAction action : values()) {
-      if (action.code == code) {
-        return action;
-      }
-    }
-    throw new IllegalArgumentException("not an FR_ACT_* action: " + code);
+    return KernelCode.fromCode(RuleAction.class, code, "an FR_ACT_*");
   }
 }
