@@ -1,11 +1,11 @@
 package io.keepalivedj.config.bind;
 
-import io.keepalivedj.config.SourcePosition;
 import io.keepalivedj.config.model.ParamMatch;
 import io.keepalivedj.config.model.Script;
 import io.keepalivedj.config.model.ScriptUser;
 import io.keepalivedj.config.model.TrackFile;
 import io.keepalivedj.config.model.TrackProcess;
+import io.keepalivedj.config.model.TrackedObject;
 import io.keepalivedj.config.model.VrrpScript;
 import io.keepalivedj.config.tree.ConfigNode;
 import io.keepalivedj.config.tree.Token;
@@ -27,9 +27,6 @@ import java.util.Set;
  */
 final class TrackBinder {
   private TrackBinder() {}
-
-  /** A tracked line before its record is made: name, weight, reverse, position. */
-  record Tracked(String name, int weight, boolean reverse, SourcePosition position) {}
 
   static Optional<VrrpScript> vrrpScript(ConfigNode node, BindContext ctx) {
     Optional<Token> name = blockName(node, ctx);
@@ -299,9 +296,9 @@ final class TrackBinder {
    * @param maxWeight 253 or 254; ±254 for a ±253 kind is reported and clamped, as keepalived does
    * @param noreverse whether {@code noreverse} is accepted
    */
-  static List<Tracked> trackedList(ConfigNode block, String owner, String kind, Map<String, int[]> defaults,
+  static List<TrackedObject> trackedList(ConfigNode block, String owner, String kind, Map<String, int[]> defaults,
       Set<String> laterDefined, int maxWeight, boolean noreverse, BindContext ctx) {
-    List<Tracked> out = new ArrayList<>();
+    List<TrackedObject> out = new ArrayList<>();
     if (!ctx.requireBlock(block)) {
       return out;
     }
@@ -320,7 +317,7 @@ final class TrackBinder {
         ctx.error(line.keyword(), "(" + owner + ") duplicate " + kind + " " + name + ", ignored", "each name once");
         continue;
       }
-      Optional<Tracked> t = weightOptions(line, owner, kind, def[0], def[1] != 0, maxWeight, noreverse, ctx);
+      Optional<TrackedObject> t = weightOptions(line, owner, kind, def[0], def[1] != 0, maxWeight, noreverse, ctx);
       t.ifPresent(out::add);
     }
     return out;
@@ -337,7 +334,7 @@ final class TrackBinder {
   }
 
   /** {@code [weight N [reverse|noreverse]]} after a tracked name. */
-  static Optional<Tracked> weightOptions(ConfigNode line, String owner, String kind, int defWeight, boolean defReverse,
+  static Optional<TrackedObject> weightOptions(ConfigNode line, String owner, String kind, int defWeight, boolean defReverse,
       int maxWeight, boolean noreverse, BindContext ctx) {
     int weight = defWeight;
     boolean reverse = defReverse;
@@ -370,6 +367,6 @@ final class TrackBinder {
         }
       }
     }
-    return Optional.of(new Tracked(line.name(), weight, reverse, line.position()));
+    return Optional.of(new TrackedObject(line.name(), weight, reverse, line.position()));
   }
 }

@@ -10,11 +10,6 @@ import io.keepalivedj.config.model.Script;
 import io.keepalivedj.config.model.TrackFile;
 import io.keepalivedj.config.model.TrackGroup;
 import io.keepalivedj.config.model.TrackProcess;
-import io.keepalivedj.config.model.TrackedBfd;
-import io.keepalivedj.config.model.TrackedFile;
-import io.keepalivedj.config.model.TrackedInterface;
-import io.keepalivedj.config.model.TrackedProcess;
-import io.keepalivedj.config.model.TrackedScript;
 import io.keepalivedj.config.model.VirtualIpAddress;
 import io.keepalivedj.config.model.VirtualRoute;
 import io.keepalivedj.config.model.VirtualRule;
@@ -265,18 +260,18 @@ final class VrrpBinder {
             for (ConfigNode line : n.children()) {
               ctx.checkInterface(line.keyword(), "track_interface of sync group " + name);
               TrackBinder.weightOptions(line, name, "track_interface", 0, false, 253, false, ctx)
-                  .ifPresent(t -> b.trackInterface(new TrackedInterface(t.name(), t.weight(), t.reverse(), t.position())));
+                  .ifPresent(b::trackInterface);
             }
           }
         }
         case "track_script" -> TrackBinder.trackedList(n, name, "track_script", defined.scripts, defined.allScripts, 253, true, ctx)
-            .forEach(t -> b.trackScript(new TrackedScript(t.name(), t.weight(), t.reverse(), t.position())));
+            .forEach(b::trackScript);
         case "track_process" -> TrackBinder.trackedList(n, name, "track_process", defined.processes, defined.allProcesses, 254, true, ctx)
-            .forEach(t -> b.trackProcess(new TrackedProcess(t.name(), t.weight(), t.reverse(), t.position())));
+            .forEach(b::trackProcess);
         case "track_file" -> TrackBinder.trackedList(n, name, "track_file", defined.files, defined.allFiles, 254, false, ctx)
-            .forEach(t -> b.trackFile(new TrackedFile(t.name(), t.weight(), t.reverse(), t.position())));
+            .forEach(b::trackFile);
         case "track_bfd" -> TrackBinder.trackedList(n, name, "track_bfd", defined.bfds, defined.allBfds, 253, false, ctx)
-            .forEach(t -> b.trackBfd(new TrackedBfd(t.name(), t.weight(), t.reverse(), t.position())));
+            .forEach(b::trackBfd);
         case "notify_master" -> groupNotify(n, name, notifySeen, ctx, b::notifyMaster);
         case "notify_backup" -> groupNotify(n, name, notifySeen, ctx, b::notifyBackup);
         case "notify_fault" -> groupNotify(n, name, notifySeen, ctx, b::notifyFault);

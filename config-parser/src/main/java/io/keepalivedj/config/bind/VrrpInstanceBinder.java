@@ -7,11 +7,7 @@ import io.keepalivedj.config.model.GlobalDefs;
 import io.keepalivedj.config.model.IpPrefix;
 import io.keepalivedj.config.model.Ipvlan;
 import io.keepalivedj.config.model.Script;
-import io.keepalivedj.config.model.TrackedBfd;
-import io.keepalivedj.config.model.TrackedFile;
-import io.keepalivedj.config.model.TrackedInterface;
-import io.keepalivedj.config.model.TrackedProcess;
-import io.keepalivedj.config.model.TrackedScript;
+import io.keepalivedj.config.model.TrackedObject;
 import io.keepalivedj.config.model.UnicastPeer;
 import io.keepalivedj.config.model.VirtualIpAddress;
 import io.keepalivedj.config.model.Vmac;
@@ -262,13 +258,13 @@ final class VrrpInstanceBinder {
         }
         case "track_interface" -> trackInterfaces(n, name, ctx).forEach(b::trackInterface);
         case "track_script" -> TrackBinder.trackedList(n, name, "track_script", defined.scripts, defined.allScripts, 253, true, ctx)
-            .forEach(t -> b.trackScript(new TrackedScript(t.name(), t.weight(), t.reverse(), t.position())));
+            .forEach(b::trackScript);
         case "track_process" -> TrackBinder.trackedList(n, name, "track_process", defined.processes, defined.allProcesses, 254, true, ctx)
-            .forEach(t -> b.trackProcess(new TrackedProcess(t.name(), t.weight(), t.reverse(), t.position())));
+            .forEach(b::trackProcess);
         case "track_file" -> TrackBinder.trackedList(n, name, "track_file", defined.files, defined.allFiles, 254, false, ctx)
-            .forEach(t -> b.trackFile(new TrackedFile(t.name(), t.weight(), t.reverse(), t.position())));
+            .forEach(b::trackFile);
         case "track_bfd" -> TrackBinder.trackedList(n, name, "track_bfd", defined.bfds, defined.allBfds, 253, false, ctx)
-            .forEach(t -> b.trackBfd(new TrackedBfd(t.name(), t.weight(), t.reverse(), t.position())));
+            .forEach(b::trackBfd);
         case "notify_master" -> notify(n, name, notifySeen, ctx, b::notifyMaster);
         case "notify_backup" -> notify(n, name, notifySeen, ctx, b::notifyBackup);
         case "notify_fault" -> notify(n, name, notifySeen, ctx, b::notifyFault);
@@ -473,8 +469,8 @@ final class VrrpInstanceBinder {
     return Optional.of(new Authentication(type.get(), p));
   }
 
-  private static java.util.List<TrackedInterface> trackInterfaces(ConfigNode n, String owner, BindContext ctx) {
-    java.util.List<TrackedInterface> out = new java.util.ArrayList<>();
+  private static java.util.List<TrackedObject> trackInterfaces(ConfigNode n, String owner, BindContext ctx) {
+    java.util.List<TrackedObject> out = new java.util.ArrayList<>();
     if (!ctx.requireBlock(n)) {
       return out;
     }
@@ -490,7 +486,7 @@ final class VrrpInstanceBinder {
         continue;
       }
       TrackBinder.weightOptions(line, owner, "track_interface", 0, false, 253, false, ctx)
-          .ifPresent(t -> out.add(new TrackedInterface(t.name(), t.weight(), t.reverse(), t.position())));
+          .ifPresent(out::add);
     }
     return out;
   }

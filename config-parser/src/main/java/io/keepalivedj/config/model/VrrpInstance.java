@@ -132,11 +132,11 @@ public record VrrpInstance(
     Optional<InetAddress> mcastDstIp,
     boolean trackSrcIp,
     boolean dontTrackPrimary,
-    List<TrackedInterface> trackInterface,
-    List<TrackedScript> trackScript,
-    List<TrackedFile> trackFile,
-    List<TrackedProcess> trackProcess,
-    List<TrackedBfd> trackBfd,
+    List<TrackedObject> trackInterface,
+    List<TrackedObject> trackScript,
+    List<TrackedObject> trackFile,
+    List<TrackedObject> trackProcess,
+    List<TrackedObject> trackBfd,
     Optional<Script> notifyMaster,
     Optional<Script> notifyBackup,
     Optional<Script> notifyFault,
@@ -227,11 +227,11 @@ public record VrrpInstance(
     }
     Objects.requireNonNull(mcastSrcIp, "mcastSrcIp");
     Objects.requireNonNull(mcastDstIp, "mcastDstIp");
-    trackInterface = List.copyOf(trackInterface);
-    trackScript = List.copyOf(trackScript);
-    trackFile = List.copyOf(trackFile);
-    trackProcess = List.copyOf(trackProcess);
-    trackBfd = List.copyOf(trackBfd);
+    trackInterface = TrackedObject.copyOf(trackInterface, TrackedObject.MAX_WEIGHT);
+    trackScript = TrackedObject.copyOf(trackScript, TrackedObject.MAX_WEIGHT);
+    trackFile = TrackedObject.copyOf(trackFile, TrackedObject.MAX_FILE_PROCESS_WEIGHT);
+    trackProcess = TrackedObject.copyOf(trackProcess, TrackedObject.MAX_FILE_PROCESS_WEIGHT);
+    trackBfd = TrackedObject.copyOf(trackBfd, TrackedObject.MAX_WEIGHT);
     Objects.requireNonNull(notifyMaster, "notifyMaster");
     Objects.requireNonNull(notifyBackup, "notifyBackup");
     Objects.requireNonNull(notifyFault, "notifyFault");
@@ -430,11 +430,11 @@ public record VrrpInstance(
     private Optional<InetAddress> mcastDstIp = Optional.empty();
     private boolean trackSrcIp;
     private boolean dontTrackPrimary;
-    private final List<TrackedInterface> trackInterface = new ArrayList<>();
-    private final List<TrackedScript> trackScript = new ArrayList<>();
-    private final List<TrackedFile> trackFile = new ArrayList<>();
-    private final List<TrackedProcess> trackProcess = new ArrayList<>();
-    private final List<TrackedBfd> trackBfd = new ArrayList<>();
+    private final List<TrackedObject> trackInterface = new ArrayList<>();
+    private final List<TrackedObject> trackScript = new ArrayList<>();
+    private final List<TrackedObject> trackFile = new ArrayList<>();
+    private final List<TrackedObject> trackProcess = new ArrayList<>();
+    private final List<TrackedObject> trackBfd = new ArrayList<>();
     private Optional<Script> notifyMaster = Optional.empty();
     private Optional<Script> notifyBackup = Optional.empty();
     private Optional<Script> notifyFault = Optional.empty();
@@ -494,11 +494,11 @@ public record VrrpInstance(
     public Builder mcastDstIp(InetAddress v) { mcastDstIp = Optional.of(v); return this; }
     public Builder trackSrcIp(boolean v) { trackSrcIp = v; return this; }
     public Builder dontTrackPrimary(boolean v) { dontTrackPrimary = v; return this; }
-    public Builder trackInterface(TrackedInterface v) { trackInterface.add(v); return this; }
-    public Builder trackScript(TrackedScript v) { trackScript.add(v); return this; }
-    public Builder trackFile(TrackedFile v) { trackFile.add(v); return this; }
-    public Builder trackProcess(TrackedProcess v) { trackProcess.add(v); return this; }
-    public Builder trackBfd(TrackedBfd v) { trackBfd.add(v); return this; }
+    public Builder trackInterface(TrackedObject v) { trackInterface.add(v); return this; }
+    public Builder trackScript(TrackedObject v) { trackScript.add(v); return this; }
+    public Builder trackFile(TrackedObject v) { trackFile.add(v); return this; }
+    public Builder trackProcess(TrackedObject v) { trackProcess.add(v); return this; }
+    public Builder trackBfd(TrackedObject v) { trackBfd.add(v); return this; }
     public Builder notifyMaster(Script v) { notifyMaster = Optional.of(v); return this; }
     public Builder notifyBackup(Script v) { notifyBackup = Optional.of(v); return this; }
     public Builder notifyFault(Script v) { notifyFault = Optional.of(v); return this; }

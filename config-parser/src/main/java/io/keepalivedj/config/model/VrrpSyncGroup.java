@@ -31,11 +31,11 @@ import java.util.Optional;
 public record VrrpSyncGroup(
     String name,
     List<String> group,
-    List<TrackedInterface> trackInterface,
-    List<TrackedScript> trackScript,
-    List<TrackedFile> trackFile,
-    List<TrackedProcess> trackProcess,
-    List<TrackedBfd> trackBfd,
+    List<TrackedObject> trackInterface,
+    List<TrackedObject> trackScript,
+    List<TrackedObject> trackFile,
+    List<TrackedObject> trackProcess,
+    List<TrackedObject> trackBfd,
     Optional<Script> notifyMaster,
     Optional<Script> notifyBackup,
     Optional<Script> notifyFault,
@@ -55,11 +55,11 @@ public record VrrpSyncGroup(
     if (group.stream().distinct().count() != group.size()) {
       throw new IllegalArgumentException("instance listed twice in sync group " + name + ": " + group);
     }
-    trackInterface = List.copyOf(trackInterface);
-    trackScript = List.copyOf(trackScript);
-    trackFile = List.copyOf(trackFile);
-    trackProcess = List.copyOf(trackProcess);
-    trackBfd = List.copyOf(trackBfd);
+    trackInterface = TrackedObject.copyOf(trackInterface, TrackedObject.MAX_WEIGHT);
+    trackScript = TrackedObject.copyOf(trackScript, TrackedObject.MAX_WEIGHT);
+    trackFile = TrackedObject.copyOf(trackFile, TrackedObject.MAX_FILE_PROCESS_WEIGHT);
+    trackProcess = TrackedObject.copyOf(trackProcess, TrackedObject.MAX_FILE_PROCESS_WEIGHT);
+    trackBfd = TrackedObject.copyOf(trackBfd, TrackedObject.MAX_WEIGHT);
     Objects.requireNonNull(notifyMaster, "notifyMaster");
     Objects.requireNonNull(notifyBackup, "notifyBackup");
     Objects.requireNonNull(notifyFault, "notifyFault");
@@ -78,11 +78,11 @@ public record VrrpSyncGroup(
   public static final class Builder {
     private final String name;
     private final List<String> group = new ArrayList<>();
-    private final List<TrackedInterface> trackInterface = new ArrayList<>();
-    private final List<TrackedScript> trackScript = new ArrayList<>();
-    private final List<TrackedFile> trackFile = new ArrayList<>();
-    private final List<TrackedProcess> trackProcess = new ArrayList<>();
-    private final List<TrackedBfd> trackBfd = new ArrayList<>();
+    private final List<TrackedObject> trackInterface = new ArrayList<>();
+    private final List<TrackedObject> trackScript = new ArrayList<>();
+    private final List<TrackedObject> trackFile = new ArrayList<>();
+    private final List<TrackedObject> trackProcess = new ArrayList<>();
+    private final List<TrackedObject> trackBfd = new ArrayList<>();
     private Optional<Script> notifyMaster = Optional.empty();
     private Optional<Script> notifyBackup = Optional.empty();
     private Optional<Script> notifyFault = Optional.empty();
@@ -99,11 +99,11 @@ public record VrrpSyncGroup(
 
     public Builder group(String... instances) { group.addAll(List.of(instances)); return this; }
     public Builder group(List<String> instances) { group.addAll(instances); return this; }
-    public Builder trackInterface(TrackedInterface t) { trackInterface.add(t); return this; }
-    public Builder trackScript(TrackedScript t) { trackScript.add(t); return this; }
-    public Builder trackFile(TrackedFile t) { trackFile.add(t); return this; }
-    public Builder trackProcess(TrackedProcess t) { trackProcess.add(t); return this; }
-    public Builder trackBfd(TrackedBfd t) { trackBfd.add(t); return this; }
+    public Builder trackInterface(TrackedObject t) { trackInterface.add(t); return this; }
+    public Builder trackScript(TrackedObject t) { trackScript.add(t); return this; }
+    public Builder trackFile(TrackedObject t) { trackFile.add(t); return this; }
+    public Builder trackProcess(TrackedObject t) { trackProcess.add(t); return this; }
+    public Builder trackBfd(TrackedObject t) { trackBfd.add(t); return this; }
     public Builder notifyMaster(Script s) { notifyMaster = Optional.of(s); return this; }
     public Builder notifyBackup(Script s) { notifyBackup = Optional.of(s); return this; }
     public Builder notifyFault(Script s) { notifyFault = Optional.of(s); return this; }

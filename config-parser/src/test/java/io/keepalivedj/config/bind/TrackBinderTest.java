@@ -9,10 +9,7 @@ import io.keepalivedj.config.SourcePosition;
 import io.keepalivedj.config.model.ParamMatch;
 import io.keepalivedj.config.model.TrackFile;
 import io.keepalivedj.config.model.TrackProcess;
-import io.keepalivedj.config.model.TrackedFile;
-import io.keepalivedj.config.model.TrackedInterface;
-import io.keepalivedj.config.model.TrackedProcess;
-import io.keepalivedj.config.model.TrackedScript;
+import io.keepalivedj.config.model.TrackedObject;
 import io.keepalivedj.config.model.VrrpInstance;
 import io.keepalivedj.config.model.VrrpScript;
 import java.time.Duration;
@@ -96,12 +93,12 @@ class TrackBinderTest {
         Optional.of(new TrackFile.InitFile(5, true)), at(20, 1)));
 
     VrrpInstance vi = r.config().vrrp().instance("VI").orElseThrow();
-    assertThat(vi.trackInterface()).containsExactly(new TrackedInterface("eth0", 253, false, at(29, 5)),
-        new TrackedInterface("eth1", 0, false, at(30, 5)));
-    assertThat(vi.trackScript()).containsExactly(new TrackedScript("chk_http", -20, true, at(33, 5)),
-        new TrackedScript("chk_plain", 7, false, at(34, 5)));
-    assertThat(vi.trackProcess()).containsExactly(new TrackedProcess("nginx", -5, false, at(37, 5)));
-    assertThat(vi.trackFile()).containsExactly(new TrackedFile("tf", -2, true, at(40, 5)));
+    assertThat(vi.trackInterface()).containsExactly(new TrackedObject("eth0", 253, false, at(29, 5)),
+        new TrackedObject("eth1", 0, false, at(30, 5)));
+    assertThat(vi.trackScript()).containsExactly(new TrackedObject("chk_http", -20, true, at(33, 5)),
+        new TrackedObject("chk_plain", 7, false, at(34, 5)));
+    assertThat(vi.trackProcess()).containsExactly(new TrackedObject("nginx", -5, false, at(37, 5)));
+    assertThat(vi.trackFile()).containsExactly(new TrackedObject("tf", -2, true, at(40, 5)));
   }
 
   @Test

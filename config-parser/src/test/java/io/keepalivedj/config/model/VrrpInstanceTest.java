@@ -3,6 +3,7 @@ package io.keepalivedj.config.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.keepalivedj.config.SourcePosition;
 import java.net.InetAddress;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -49,5 +50,18 @@ class VrrpInstanceTest {
     assertThatThrownBy(() -> VrrpInstance.builder("U").virtualRouterId(1).build()).hasMessageContaining("interface");
     assertThatThrownBy(() -> new Authentication(AuthType.PASS, "123456789")).hasMessageContaining("1..8");
     assertThat(base().version(3).advertInt(Duration.ofMillis(10)).build().advertInt()).isEqualTo(Duration.ofMillis(10));
+  }
+
+  @Test
+  void trackedWeightsAreBoundedPerKind() throws Exception {
+    // keepalived bounds interface, script and BFD weights by 253 but file and process weights by 254.
+    TrackedObject heavy = new TrackedObject("t", 254, false, SourcePosition.NONE);
+    assertThat(base().trackFile(heavy).trackProcess(heavy).build().trackFile()).containsExactly(heavy);
+    assertThatThrownBy(() -> base().trackInterface(heavy).build()).hasMessageContaining("outside -253..253");
+    assertThatThrownBy(() -> base().trackScript(heavy).build()).hasMessageContaining("outside -253..253");
+    assertThatThrownBy(() -> base().trackBfd(heavy).build()).hasMessageContaining("outside -253..253");
+    assertThatThrownBy(() -> new TrackedObject("t", -255, false, SourcePosition.NONE))
+        .hasMessageContaining("outside -254..254");
+    assertThatThrownBy(() -> TrackedObject.of("")).hasMessageContaining("empty name");
   }
 }
