@@ -97,13 +97,6 @@ final class CheckPlanner {
       return Optional.of(new SkipReason.NotRunByHealthcheck(c.keyword(),
           "it follows a bfd_instance, and Keepalived/J has no BFD engine yet"));
     }
-    Optional<CheckerCommon> common = CheckTimings.common(c);
-    if (common.flatMap(CheckerCommon::bindIf).isPresent()) {
-      return Optional.of(new SkipReason.UnsupportedOption("bind_if", "probes cannot be bound to an interface yet"));
-    }
-    if (common.flatMap(CheckerCommon::fwmark).isPresent()) {
-      return Optional.of(new SkipReason.UnsupportedOption("fwmark", "probe sockets cannot be marked (SO_MARK) yet"));
-    }
     if (c instanceof HttpGetChecker http) {
       return whyNotHttp(http).or(() -> needsPort(rs, c));
     } else if (c instanceof SmtpChecker smtp) {

@@ -42,7 +42,7 @@ public sealed interface SkipReason {
    * The checker sets an option the engine cannot honour yet; running it without would check
    * something other than what the file says.
    *
-   * @param option the keyword, e.g. {@code bind_if}
+   * @param option the keyword, e.g. {@code host} (SMTP_CHECK)
    * @param why    what is missing
    */
   record UnsupportedOption(String option, String why) implements SkipReason {

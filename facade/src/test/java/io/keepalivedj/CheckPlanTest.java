@@ -230,12 +230,6 @@ class CheckPlanTest {
   @Test
   void optionsTheEngineCannotHonourAreNamedNotDropped() throws Exception {
     CheckPlan plan = CheckPlan.of(ConfigParser.parse(lvs(realServer("""
-        TCP_CHECK {
-          bind_if eth1
-        }
-        TCP_CHECK {
-          fwmark 7
-        }
         SMTP_CHECK {
           host {
             connect_ip 192.0.2.25
@@ -265,22 +259,46 @@ class CheckPlanTest {
         """))));
 
     assertThat(plan.skipped().stream().map(s -> s.reason()).toList()).containsExactly(
-        new SkipReason.UnsupportedOption("bind_if", "probes cannot be bound to an interface yet"),
-        new SkipReason.UnsupportedOption("fwmark", "probe sockets cannot be marked (SO_MARK) yet"),
         new SkipReason.UnsupportedOption("host",
             "SMTP_CHECK's deprecated host { } blocks; write one SMTP_CHECK per host with connect_ip"),
         new SkipReason.UnsupportedOption("type DNSKEY",
             "the DNS checker sends A, NS, CNAME, SOA, MX, TXT and AAAA queries only"),
         new SkipReason.UnsupportedOption("regex_options ungreedy",
             "url /: it changes what a PCRE2 regex matches, and Java regexes have no equivalent"),
-        plan.skipped().get(5).reason(),
+        plan.skipped().get(3).reason(),
         new SkipReason.Rejected("retry 4294967295 is above 2147483647"));
     // PCRE2's \K has no Java equivalent: the engine's own validation says so.
-    assertThat(plan.skipped().get(5).reason()).isInstanceOf(SkipReason.Rejected.class);
-    assertThat(plan.skipped().get(5).reason().message()).contains("bad regex");
-    assertThat(plan.skipped().stream().map(s -> s.ref().checkerIndex()).toList()).containsExactly(0, 1, 2, 3, 4, 5, 6);
+    assertThat(plan.skipped().get(3).reason()).isInstanceOf(SkipReason.Rejected.class);
+    assertThat(plan.skipped().get(3).reason().message()).contains("bad regex");
+    assertThat(plan.skipped().stream().map(s -> s.ref().checkerIndex()).toList()).containsExactly(0, 1, 2, 3, 4);
     assertThat(plan.checks()).hasSize(1);
-    assertThat(plan.checks().get(0).ref().checkerIndex()).isEqualTo(7);
+    assertThat(plan.checks().get(0).ref().checkerIndex()).isEqualTo(5);
+  }
+
+  /** bind_if and fwmark reach the probe of every checker that has them (PING_CHECK's ICMP socket too). */
+  @Test
+  void bindIfAndFwmarkReachTheTargetOfEveryCheckerThatHasThem() throws Exception {
+    List<String> keywords = List.of("HTTP_GET", "SSL_GET", "TCP_CHECK", "SMTP_CHECK", "DNS_CHECK", "UDP_CHECK",
+        "PING_CHECK");
+    StringBuilder checkers = new StringBuilder();
+    for (int i = 0; i < keywords.size(); i++) {
+      String url = keywords.get(i).endsWith("_GET") ? "  url {\n    path /\n  }\n" : "";
+      // A mark per checker, the last one the largest keepalived.conf(5) allows.
+      long mark = i == keywords.size() - 1 ? 4294967295L : i + 1;
+      checkers.append(keywords.get(i)).append(" {\n  bind_if eth").append(i).append("\n  fwmark ").append(mark)
+          .append('\n').append(url).append("}\n");
+    }
+
+    CheckPlan plan = CheckPlan.of(ConfigParser.parse(lvs(realServer(checkers.toString()))));
+
+    assertThat(plan.skipped()).isEmpty();
+    assertThat(plan.checks()).extracting(c -> c.ref().keyword()).containsExactlyElementsOf(keywords);
+    for (int i = 0; i < keywords.size(); i++) {
+      CheckTarget target = plan.checks().get(i).spec().target();
+      long mark = i == keywords.size() - 1 ? 4294967295L : i + 1;
+      assertThat(target).as(keywords.get(i)).isEqualTo(new CheckTarget(RS1, 80, Optional.of(RS1), OptionalInt.of(80),
+          Optional.empty(), OptionalInt.empty(), Optional.of("eth" + i), OptionalLong.of(mark)));
+    }
   }
 
   @Test
