@@ -10,6 +10,7 @@ import io.keepalivedj.config.model.Script;
 import io.keepalivedj.config.model.TrackFile;
 import io.keepalivedj.config.model.TrackGroup;
 import io.keepalivedj.config.model.TrackProcess;
+import io.keepalivedj.config.model.TrackedObject;
 import io.keepalivedj.config.model.VirtualIpAddress;
 import io.keepalivedj.config.model.VirtualRoute;
 import io.keepalivedj.config.model.VirtualRule;
@@ -62,6 +63,24 @@ final class VrrpBinder {
     final Set<String> allFiles = new HashSet<>();
     final Set<String> allBfds = new HashSet<>();
     final Set<String> trackGroups = new HashSet<>();
+
+    /**
+     * The lines of a {@code track_script}, {@code track_process}, {@code track_file} or
+     * {@code track_bfd} block of an instance or sync group: each kind with its trackers, weight
+     * bound and whether it takes {@code noreverse}.
+     */
+    List<TrackedObject> tracked(ConfigNode n, String owner, BindContext ctx) {
+      return switch (n.name()) {
+        case "track_script" -> TrackBinder.trackedList(n, owner, n.name(), scripts, allScripts,
+            TrackedObject.MAX_WEIGHT, true, ctx);
+        case "track_process" -> TrackBinder.trackedList(n, owner, n.name(), processes, allProcesses,
+            TrackedObject.MAX_FILE_PROCESS_WEIGHT, true, ctx);
+        case "track_file" -> TrackBinder.trackedList(n, owner, n.name(), files, allFiles,
+            TrackedObject.MAX_FILE_PROCESS_WEIGHT, false, ctx);
+        case "track_bfd" -> TrackBinder.trackedList(n, owner, n.name(), bfds, allBfds, TrackedObject.MAX_WEIGHT, false, ctx);
+        default -> throw new AssertionError(n.name());
+      };
+    }
   }
 
   static VrrpConfig bind(List<ConfigNode> roots, GlobalDefs global, BindContext ctx) {
@@ -259,19 +278,15 @@ final class VrrpBinder {
           if (ctx.requireBlock(n)) {
             for (ConfigNode line : n.children()) {
               ctx.checkInterface(line.keyword(), "track_interface of sync group " + name);
-              TrackBinder.weightOptions(line, name, "track_interface", 0, false, 253, false, ctx)
+              TrackBinder.weightOptions(line, name, "track_interface", 0, false, TrackedObject.MAX_WEIGHT, false, ctx)
                   .ifPresent(b::trackInterface);
             }
           }
         }
-        case "track_script" -> TrackBinder.trackedList(n, name, "track_script", defined.scripts, defined.allScripts, 253, true, ctx)
-            .forEach(b::trackScript);
-        case "track_process" -> TrackBinder.trackedList(n, name, "track_process", defined.processes, defined.allProcesses, 254, true, ctx)
-            .forEach(b::trackProcess);
-        case "track_file" -> TrackBinder.trackedList(n, name, "track_file", defined.files, defined.allFiles, 254, false, ctx)
-            .forEach(b::trackFile);
-        case "track_bfd" -> TrackBinder.trackedList(n, name, "track_bfd", defined.bfds, defined.allBfds, 253, false, ctx)
-            .forEach(b::trackBfd);
+        case "track_script" -> defined.tracked(n, name, ctx).forEach(b::trackScript);
+        case "track_process" -> defined.tracked(n, name, ctx).forEach(b::trackProcess);
+        case "track_file" -> defined.tracked(n, name, ctx).forEach(b::trackFile);
+        case "track_bfd" -> defined.tracked(n, name, ctx).forEach(b::trackBfd);
         case "notify_master" -> groupNotify(n, name, notifySeen, ctx, b::notifyMaster);
         case "notify_backup" -> groupNotify(n, name, notifySeen, ctx, b::notifyBackup);
         case "notify_fault" -> groupNotify(n, name, notifySeen, ctx, b::notifyFault);

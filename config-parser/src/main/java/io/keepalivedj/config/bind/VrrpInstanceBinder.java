@@ -257,14 +257,10 @@ final class VrrpInstanceBinder {
           }
         }
         case "track_interface" -> trackInterfaces(n, name, ctx).forEach(b::trackInterface);
-        case "track_script" -> TrackBinder.trackedList(n, name, "track_script", defined.scripts, defined.allScripts, 253, true, ctx)
-            .forEach(b::trackScript);
-        case "track_process" -> TrackBinder.trackedList(n, name, "track_process", defined.processes, defined.allProcesses, 254, true, ctx)
-            .forEach(b::trackProcess);
-        case "track_file" -> TrackBinder.trackedList(n, name, "track_file", defined.files, defined.allFiles, 254, false, ctx)
-            .forEach(b::trackFile);
-        case "track_bfd" -> TrackBinder.trackedList(n, name, "track_bfd", defined.bfds, defined.allBfds, 253, false, ctx)
-            .forEach(b::trackBfd);
+        case "track_script" -> defined.tracked(n, name, ctx).forEach(b::trackScript);
+        case "track_process" -> defined.tracked(n, name, ctx).forEach(b::trackProcess);
+        case "track_file" -> defined.tracked(n, name, ctx).forEach(b::trackFile);
+        case "track_bfd" -> defined.tracked(n, name, ctx).forEach(b::trackBfd);
         case "notify_master" -> notify(n, name, notifySeen, ctx, b::notifyMaster);
         case "notify_backup" -> notify(n, name, notifySeen, ctx, b::notifyBackup);
         case "notify_fault" -> notify(n, name, notifySeen, ctx, b::notifyFault);
@@ -485,7 +481,7 @@ final class VrrpInstanceBinder {
         ctx.error(line.keyword(), "(" + owner + ") duplicate track_interface " + line.name() + ", ignored", "each interface once");
         continue;
       }
-      TrackBinder.weightOptions(line, owner, "track_interface", 0, false, 253, false, ctx)
+      TrackBinder.weightOptions(line, owner, "track_interface", 0, false, TrackedObject.MAX_WEIGHT, false, ctx)
           .ifPresent(out::add);
     }
     return out;
