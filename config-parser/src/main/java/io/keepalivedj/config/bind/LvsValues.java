@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.Consumer;
 
 /**
@@ -102,6 +103,14 @@ final class LvsValues {
       return Optional.empty();
     }
     return Optional.of(new Forwarding(LvsMethod.TUN, Optional.of(new LvsTunnel(type, port, checksum))));
+  }
+
+  /**
+   * The optional {@code PORT} after the address of {@code real_server}, {@code sorry_server} or
+   * {@code virtual_server}: 0 when absent, empty (after a diagnostic) when not 0..65535.
+   */
+  static OptionalInt optionalPort(ConfigNode node, BindContext ctx) {
+    return node.argCount() > 1 ? ctx.parseInt(node.args().get(1), 0, 65535) : OptionalInt.of(0);
   }
 
   /**

@@ -39,21 +39,11 @@ final class RealServerBinder {
   /** The real server, or empty (after a diagnostic) when keepalived would skip its block. */
   static Optional<Draft> bind(ConfigNode node, BindContext ctx, LvsReferences refs) {
     Optional<InetAddress> ip = ctx.addressArg(node, 0);
-    if (ip.isEmpty()) {
+    OptionalInt port = ip.isPresent() ? LvsValues.optionalPort(node, ctx) : OptionalInt.empty();
+    if (port.isEmpty() || !ctx.requireBlock(node)) {
       return Optional.empty();
     }
-    int port = 0;
-    if (node.argCount() > 1) {
-      OptionalInt p = ctx.parseInt(node.args().get(1), 0, 65535);
-      if (p.isEmpty()) {
-        return Optional.empty();
-      }
-      port = p.getAsInt();
-    }
-    if (!ctx.requireBlock(node)) {
-      return Optional.empty();
-    }
-    Draft d = new Draft(node, ip.get(), port);
+    Draft d = new Draft(node, ip.get(), port.getAsInt());
     RealServer.Builder b = d.builder;
     boolean haveNotifyUp = false;
     boolean haveNotifyDown = false;
@@ -62,6 +52,9 @@ final class RealServerBinder {
       if (CheckerBinder.handles(n.name())) {
         Optional<CheckerConfig> c = CheckerBinder.bind(n, ctx, ip.get(), refs, bfds);
         c.ifPresent(b::checker);
+        continue;
+      }
+      if (ServerOptionsBinder.read(n, ctx, "real server", b)) {
         continue;
       }
       switch (n.name()) {
@@ -104,38 +97,6 @@ final class RealServerBinder {
           break;
         case "alpha":
           LvsValues.optionalBool(n, ctx).ifPresent(b::alpha);
-          break;
-        case "retry": {
-          OptionalLong v = ctx.longArg(n, 0, 1, LvsValues.UINT32_MAX);
-          if (v.isPresent()) {
-            b.retry(v.getAsLong());
-          }
-          break;
-        }
-        case "delay_before_retry":
-          ctx.timerArg(n, 0, java.time.Duration.ZERO, LvsValues.TIMER_MAX).ifPresent(b::delayBeforeRetry);
-          break;
-        case "warmup":
-          ctx.timerArg(n, 0, java.time.Duration.ZERO, LvsValues.TIMER_MAX).ifPresent(b::warmup);
-          break;
-        case "connect_timeout":
-          ctx.timerArg(n, 0, LvsValues.MICROSECOND, LvsValues.CONNECT_TIMEOUT_MAX).ifPresent(b::connectTimeout);
-          break;
-        case "delay_loop":
-          ctx.timerArg(n, 0, LvsValues.MICROSECOND, LvsValues.TIMER_MAX).ifPresent(b::delayLoop);
-          break;
-        case "smtp_alert":
-          LvsValues.optionalBool(n, ctx).ifPresent(b::smtpAlert);
-          break;
-        case "virtualhost":
-          LvsValues.text(n, ctx, "a host name").ifPresent(b::virtualhost);
-          break;
-        case "snmp_name":
-          if (n.argCount() != 1) {
-            ctx.error(n, "real server snmp_name missing or extra parameters", "snmp_name NAME");
-          } else {
-            b.snmpName(n.args().get(0).text());
-          }
           break;
         default:
           LvsBinder.unknown(n, "real_server", ctx);

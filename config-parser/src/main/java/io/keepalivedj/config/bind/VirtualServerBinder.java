@@ -93,6 +93,9 @@ final class VirtualServerBinder {
     boolean haveQuorumUp = false;
     boolean haveQuorumDown = false;
     for (ConfigNode n : node.children()) {
+      if (ServerOptionsBinder.read(n, ctx, "virtual server", b)) {
+        continue;
+      }
       switch (n.name()) {
         case "ip_family":
           ctx.enumArg(n, 0, LvsIpFamily.class).ifPresent(f -> {
@@ -104,25 +107,6 @@ final class VirtualServerBinder {
               d.ipFamily = Optional.of(f);
             }
           });
-          break;
-        case "retry": {
-          OptionalLong v = ctx.longArg(n, 0, 1, LvsValues.UINT32_MAX);
-          if (v.isPresent()) {
-            b.retry(v.getAsLong());
-          }
-          break;
-        }
-        case "delay_before_retry":
-          ctx.timerArg(n, 0, Duration.ZERO, LvsValues.TIMER_MAX).ifPresent(b::delayBeforeRetry);
-          break;
-        case "warmup":
-          ctx.timerArg(n, 0, Duration.ZERO, LvsValues.TIMER_MAX).ifPresent(b::warmup);
-          break;
-        case "connect_timeout":
-          ctx.timerArg(n, 0, LvsValues.MICROSECOND, LvsValues.CONNECT_TIMEOUT_MAX).ifPresent(b::connectTimeout);
-          break;
-        case "delay_loop":
-          ctx.timerArg(n, 0, LvsValues.MICROSECOND, LvsValues.TIMER_MAX).ifPresent(b::delayLoop);
           break;
         case "inhibit_on_failure":
           b.inhibitOnFailure(true);
@@ -193,19 +177,6 @@ final class VirtualServerBinder {
         case "ha_suspend":
           d.haSuspend = true;
           d.haSuspendNode = n;
-          break;
-        case "smtp_alert":
-          LvsValues.optionalBool(n, ctx).ifPresent(b::smtpAlert);
-          break;
-        case "virtualhost":
-          LvsValues.text(n, ctx, "a host name").ifPresent(b::virtualhost);
-          break;
-        case "snmp_name":
-          if (n.argCount() != 1) {
-            ctx.error(n, "virtual server snmp_name missing or extra parameters", "snmp_name NAME");
-          } else {
-            b.snmpName(n.args().get(0).text());
-          }
           break;
         case "alpha":
           b.alpha(true);
@@ -284,18 +255,8 @@ final class VirtualServerBinder {
       }
       default: {
         Optional<InetAddress> ip = ctx.parseAddress(first.get());
-        if (ip.isEmpty()) {
-          return Optional.empty();
-        }
-        int port = 0;
-        if (node.argCount() > 1) {
-          OptionalInt p = ctx.parseInt(node.args().get(1), 0, 65535);
-          if (p.isEmpty()) {
-            return Optional.empty();
-          }
-          port = p.getAsInt();
-        }
-        return Optional.of(new VirtualServerEndpoint.Address(ip.get(), port));
+        OptionalInt port = ip.isPresent() ? LvsValues.optionalPort(node, ctx) : OptionalInt.empty();
+        return port.isPresent() ? Optional.of(new VirtualServerEndpoint.Address(ip.get(), port.getAsInt())) : Optional.empty();
       }
     }
   }
@@ -413,18 +374,8 @@ final class VirtualServerBinder {
 
   private static Optional<SorryDraft> sorryServer(ConfigNode n, BindContext ctx) {
     Optional<InetAddress> ip = ctx.addressArg(n, 0);
-    if (ip.isEmpty()) {
-      return Optional.empty();
-    }
-    int port = 0;
-    if (n.argCount() > 1) {
-      OptionalInt p = ctx.parseInt(n.args().get(1), 0, 65535);
-      if (p.isEmpty()) {
-        return Optional.empty();
-      }
-      port = p.getAsInt();
-    }
-    return Optional.of(new SorryDraft(n, ip.get(), port));
+    OptionalInt port = ip.isPresent() ? LvsValues.optionalPort(n, ctx) : OptionalInt.empty();
+    return port.isPresent() ? Optional.of(new SorryDraft(n, ip.get(), port.getAsInt())) : Optional.empty();
   }
 
   /**

@@ -121,7 +121,7 @@ public record RealServer(
   }
 
   /** Builds {@link RealServer}s; every option starts at its default. */
-  public static final class Builder {
+  public static final class Builder implements ServerOptionsBuilder<Builder> {
     private InetAddress ip;
     private int port;
     private int weight = 1;

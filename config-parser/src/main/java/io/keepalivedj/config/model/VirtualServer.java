@@ -279,7 +279,7 @@ public record VirtualServer(
   }
 
   /** Builds {@link VirtualServer}s; every option starts at keepalived's default. */
-  public static final class Builder {
+  public static final class Builder implements ServerOptionsBuilder<Builder> {
     private VirtualServerEndpoint endpoint;
     private Optional<LvsIpFamily> ipFamily = Optional.empty();
     private Duration delayLoop = DEFAULT_DELAY_LOOP;

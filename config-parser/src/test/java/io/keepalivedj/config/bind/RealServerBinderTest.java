@@ -86,6 +86,18 @@ class RealServerBinderTest {
   }
 
   @Test
+  void keywordsSharedWithTheVirtualServerGiveTheSameErrorsInBothBlocks() {
+    // Both blocks read them through ServerOptionsBinder; only the block's name differs.
+    bind(withRealServer("    snmp_name a b")).onlyError(6, 5, "real server snmp_name missing or extra parameters");
+    bind(LvsTestSupport.withVirtualServerLines("  lvs_sched rr\n  lvs_method DR\n  protocol TCP\n  snmp_name"))
+        .onlyError(5, 3, "virtual server snmp_name missing or extra parameters");
+    RealServer rs = bind(withRealServer("    retry 0")).onlyError(6, 11, "outside range").rs();
+    assertThat(rs.retry()).isEmpty();
+    assertThat(bind(LvsTestSupport.withVirtualServerLines("  lvs_sched rr\n  lvs_method DR\n  protocol TCP\n  retry 0"))
+        .onlyError(5, 9, "outside range").vs().retry()).isEmpty();
+  }
+
+  @Test
   void duplicateRealServerIsAnErrorAndTheSecondIsDropped() {
     LvsTestSupport.Bound b = bind("virtual_server 192.0.2.1 80 {\n  lvs_sched rr\n  lvs_method DR\n  protocol TCP\n"
         + "  real_server 192.0.2.5 80 {\n  }\n  real_server 192.0.2.5 80 {\n  }\n}\n").onlyError(7, 3, "is duplicated");
