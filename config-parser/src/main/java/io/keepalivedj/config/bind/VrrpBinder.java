@@ -30,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * Binds the VRRP side: trackers, sync groups, instances, static addresses/routes/rules, track and
@@ -245,7 +244,8 @@ final class VrrpBinder {
     VrrpSyncGroup.Builder b = VrrpSyncGroup.builder(name).position(node.position());
     List<Token> members = new ArrayList<>();
     boolean haveGroup = false;
-    Map<String, Boolean> notifySeen = new HashMap<>();
+    Set<String> notifySeen = new HashSet<>();
+    String notifyWhere = "vrrp group " + name + ": ";
     for (ConfigNode n : node.children()) {
       switch (n.name()) {
         case "group" -> {
@@ -287,11 +287,11 @@ final class VrrpBinder {
         case "track_process" -> defined.tracked(n, name, ctx).forEach(b::trackProcess);
         case "track_file" -> defined.tracked(n, name, ctx).forEach(b::trackFile);
         case "track_bfd" -> defined.tracked(n, name, ctx).forEach(b::trackBfd);
-        case "notify_master" -> groupNotify(n, name, notifySeen, ctx, b::notifyMaster);
-        case "notify_backup" -> groupNotify(n, name, notifySeen, ctx, b::notifyBackup);
-        case "notify_fault" -> groupNotify(n, name, notifySeen, ctx, b::notifyFault);
-        case "notify_stop" -> groupNotify(n, name, notifySeen, ctx, b::notifyStop);
-        case "notify" -> groupNotify(n, name, notifySeen, ctx, b::notifyScript);
+        case "notify_master" -> VrrpInstanceBinder.notifyOnce(n, notifyWhere, notifySeen, ctx, b::notifyMaster);
+        case "notify_backup" -> VrrpInstanceBinder.notifyOnce(n, notifyWhere, notifySeen, ctx, b::notifyBackup);
+        case "notify_fault" -> VrrpInstanceBinder.notifyOnce(n, notifyWhere, notifySeen, ctx, b::notifyFault);
+        case "notify_stop" -> VrrpInstanceBinder.notifyOnce(n, notifyWhere, notifySeen, ctx, b::notifyStop);
+        case "notify" -> VrrpInstanceBinder.notifyOnce(n, notifyWhere, notifySeen, ctx, b::notifyScript);
         case "smtp_alert" -> VrrpInstanceBinder.boolOption(n, ctx).ifPresent(b::smtpAlert);
         case "global_tracking" -> {
           ctx.error(n.keyword(), "(" + name + ") global_tracking is deprecated", "sync_group_tracking_weight");
@@ -307,17 +307,6 @@ final class VrrpBinder {
       return Optional.empty();
     }
     return Optional.of(new SyncGroupNodes(b.build(), members, node));
-  }
-
-  private static void groupNotify(ConfigNode n, String group, Map<String, Boolean> seen, BindContext ctx, Consumer<Script> set) {
-    if (seen.containsKey(n.name())) {
-      ctx.error(n.keyword(), "vrrp group " + group + ": " + n.name() + " script already specified, ignored", "one " + n.name());
-      return;
-    }
-    ctx.scriptArg(n, 0).ifPresent(s -> {
-      seen.put(n.name(), true);
-      set.accept(s);
-    });
   }
 
   /** vrrp_sync.c: members must exist and be in one group only; a group needs at least two. */

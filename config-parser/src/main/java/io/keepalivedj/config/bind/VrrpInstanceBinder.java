@@ -22,10 +22,10 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -68,7 +68,8 @@ final class VrrpInstanceBinder {
     Optional<AuthType> authType = Optional.empty();
     Optional<Token> authPass = Optional.empty();
     Boolean ipv4 = null; // address family decided by the first address, as keepalived does
-    Map<String, ConfigNode> notifySeen = new HashMap<>();
+    Set<String> notifySeen = new HashSet<>();
+    String notifyWhere = "(" + name + ") ";
     String usedBy = "vrrp_instance " + name;
 
     for (ConfigNode n : node.children()) {
@@ -261,13 +262,13 @@ final class VrrpInstanceBinder {
         case "track_process" -> defined.tracked(n, name, ctx).forEach(b::trackProcess);
         case "track_file" -> defined.tracked(n, name, ctx).forEach(b::trackFile);
         case "track_bfd" -> defined.tracked(n, name, ctx).forEach(b::trackBfd);
-        case "notify_master" -> notify(n, name, notifySeen, ctx, b::notifyMaster);
-        case "notify_backup" -> notify(n, name, notifySeen, ctx, b::notifyBackup);
-        case "notify_fault" -> notify(n, name, notifySeen, ctx, b::notifyFault);
-        case "notify_stop" -> notify(n, name, notifySeen, ctx, b::notifyStop);
-        case "notify_deleted" -> notify(n, name, notifySeen, ctx, b::notifyDeleted);
-        case "notify" -> notify(n, name, notifySeen, ctx, b::notifyScript);
-        case "notify_master_rx_lower_pri" -> notify(n, name, notifySeen, ctx, b::notifyMasterRxLowerPri);
+        case "notify_master" -> notifyOnce(n, notifyWhere, notifySeen, ctx, b::notifyMaster);
+        case "notify_backup" -> notifyOnce(n, notifyWhere, notifySeen, ctx, b::notifyBackup);
+        case "notify_fault" -> notifyOnce(n, notifyWhere, notifySeen, ctx, b::notifyFault);
+        case "notify_stop" -> notifyOnce(n, notifyWhere, notifySeen, ctx, b::notifyStop);
+        case "notify_deleted" -> notifyOnce(n, notifyWhere, notifySeen, ctx, b::notifyDeleted);
+        case "notify" -> notifyOnce(n, notifyWhere, notifySeen, ctx, b::notifyScript);
+        case "notify_master_rx_lower_pri" -> notifyOnce(n, notifyWhere, notifySeen, ctx, b::notifyMasterRxLowerPri);
         case "smtp_alert" -> boolOption(n, ctx).ifPresent(b::smtpAlert);
         case "notify_priority_changes" -> boolOption(n, ctx).ifPresent(b::notifyPriorityChanges);
         case "garp_master_delay" -> GlobalBinder.seconds(n, ctx).ifPresent(b::garpMasterDelay);
@@ -524,16 +525,20 @@ final class VrrpInstanceBinder {
     return Optional.of(new UnicastPeer(a.get(), min, max, line.position()));
   }
 
-  private static void notify(ConfigNode n, String owner, Map<String, ConfigNode> seen, BindContext ctx, Consumer<Script> set) {
-    if (seen.containsKey(n.name())) {
-      ctx.error(n.keyword(), "(" + owner + ") " + n.name() + " script already specified, ignored", "one " + n.name());
+  /**
+   * A notify script keyword of an instance or sync group: one of each kind, a repeat is reported
+   * and ignored, as keepalived does. {@code where} starts the message: "(VI_1) " or
+   * "vrrp group G: ".
+   */
+  static void notifyOnce(ConfigNode n, String where, Set<String> seen, BindContext ctx, Consumer<Script> set) {
+    if (seen.contains(n.name())) {
+      ctx.error(n.keyword(), where + n.name() + " script already specified, ignored", "one " + n.name());
       return;
     }
-    Optional<Script> s = ctx.scriptArg(n, 0);
-    if (s.isPresent()) {
-      seen.put(n.name(), n);
-      set.accept(s.get());
-    }
+    ctx.scriptArg(n, 0).ifPresent(s -> {
+      seen.add(n.name());
+      set.accept(s);
+    });
   }
 
   /** {@code KEYWORD [BOOL]}: true when bare, empty after a diagnostic when not a boolean. */

@@ -114,6 +114,21 @@ class VrrpDiagnosticsTest {
   }
 
   @Test
+  void aRepeatedNotifyScriptIsAnErrorInInstancesAndSyncGroupsAndTheFirstIsKept() {
+    String vis = "vrrp_instance A {\n  interface eth1\n  virtual_router_id 5\n  notify_master /bin/a\n  notify_master /bin/b\n"
+        + VIP + "}\n"
+        + "vrrp_instance B {\n  interface eth1\n  virtual_router_id 6\n" + VIP.replace(".1/", ".2/") + "}\n";
+    String g = "vrrp_sync_group G {\n  group {\n    A\n    B\n  }\n  notify /bin/g1\n  notify /bin/g2\n}\n";
+    ParseResult r = parse(vis + g);
+    int groupLine = (int) vis.lines().count() + 7;
+    assertThat(errors(r)).containsExactly(
+        "5:3: (A) notify_master script already specified, ignored: 'notify_master'",
+        groupLine + ":3: vrrp group G: notify script already specified, ignored: 'notify'");
+    assertThat(r.config().vrrp().vrrpInstances().get(0).notifyMaster().map(s -> s.argv().get(0))).contains("/bin/a");
+    assertThat(r.config().vrrp().vrrpSyncGroups().get(0).notifyScript().map(s -> s.argv().get(0))).contains("/bin/g1");
+  }
+
+  @Test
   void duplicateVrrpScriptIsAWarningAndTheFirstIsUsed() {
     ParseResult r = parse("vrrp_script chk {\n  script /bin/true\n  weight 10\n}\n"
         + "vrrp_script chk {\n  script /bin/false\n}\n"
