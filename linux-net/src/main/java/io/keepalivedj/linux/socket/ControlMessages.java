@@ -160,6 +160,30 @@ public final class ControlMessages {
     return Optional.of(new Ipv6PacketInfo(inet6(address), index));
   }
 
+  /**
+   * The struct sock_extended_err and offender of an IP_RECVERR (SOL_IP) or IPV6_RECVERR
+   * (SOL_IPV6) item, as recvmsg(MSG_ERRQUEUE) returns it (net/ipv4/ip_sockglue.c
+   * ip_recv_error, net/ipv6/datagram.c ipv6_recv_error: the kernel copies the extended error
+   * and the offender's sockaddr_in / sockaddr_in6 in one item; an offender of family AF_UNSPEC
+   * means none). Empty for any other item or a short one.
+   */
+  public static Optional<ExtendedError> decodeExtendedError(ControlMessage message) {
+    boolean v4 = message.level() == SocketUapi.SOL_IP && message.type() == ErrqueueUapi.IP_RECVERR;
+    boolean v6 = message.level() == SocketUapi.SOL_IPV6 && message.type() == ErrqueueUapi.IPV6_RECVERR;
+    if (!v4 && !v6 || message.dataLength() < ErrqueueUapi.SOCK_EXTENDED_ERR_SIZE) {
+      return Optional.empty();
+    }
+    ByteBuffer data = message.data().order(ByteOrder.nativeOrder());
+    int errno = data.getInt(0);
+    int origin = data.get(4) & 0xff;
+    int type = data.get(5) & 0xff;
+    int code = data.get(6) & 0xff;
+    int info = data.getInt(8);
+    ByteBuffer offender = data.position(ErrqueueUapi.SOCK_EXTENDED_ERR_SIZE).slice();
+    return Optional.of(new ExtendedError(Math.max(0, errno), origin, type, code, info,
+        Optional.ofNullable(SocketAddresses.decode(offender))));
+  }
+
   static Inet4Address inet4(byte[] bytes) {
     try {
       return (Inet4Address) InetAddress.getByAddress(bytes);
