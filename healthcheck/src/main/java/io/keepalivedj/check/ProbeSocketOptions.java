@@ -81,10 +81,13 @@ record ProbeSocketOptions(Optional<String> bindInterface, OptionalLong fwmark) {
     }
 
     /**
-     * {@code remote} with the scope of bind_if when it is an IPv6 link-local address without
-     * one: Java would otherwise send scope 0, or a default it guesses from the process's (not
-     * this thread's) namespace. if_nametoindex(3) asks the calling thread's namespace, so call
-     * it on the thread that opens the socket.
+     * {@code remote} with bind_if's interface index as its scope when it is an IPv6 link-local
+     * address without one, so the address names the link the socket is bound to. (For scope 0
+     * Linux would take the bound device too, tcp_v6_connect and ip6_datagram_connect; a scope
+     * said once cannot disagree with it.) The index is looked up by if_nametoindex(3) in the
+     * calling thread's namespace: call this on the thread that opens the socket, not when the
+     * check is planned, and not through NetworkInterface, whose IPv6 side reads /proc/net (the
+     * namespace of the main thread, not of this one).
      */
     InetSocketAddress scope(InetSocketAddress remote) throws IOException {
         if (bindInterface.isEmpty() || !(remote.getAddress() instanceof Inet6Address a)
