@@ -18,8 +18,11 @@ import java.nio.channels.SocketChannel;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -95,19 +98,27 @@ class ProbeSocketOptionsTest {
                 .hasMessage("bind_if " + MISSING + ": if_nametoindex: ENODEV (19)");
     }
 
-    /** The attempt fails at once with the errno as its reason; it neither throws nor probes unbound. */
+    /**
+     * Every TCP and UDP checker takes bind_if from its target: the attempt fails at once with
+     * the errno as its reason; it neither throws nor probes unbound.
+     */
     @Test
-    void aMissingInterfaceFailsTcpAndUdpAttemptsWithThatReason() throws Exception {
+    void aMissingInterfaceFailsEveryCheckersAttemptWithThatReason() throws Exception {
         CheckTarget target = CheckTarget.of(InetAddress.getLoopbackAddress(), 9).withBindInterface(MISSING);
         FailureReason expected = new FailureReason.NetworkError(
                 "bind_if " + MISSING + ": setsockopt(SO_BINDTODEVICE): ENODEV (19)");
         try (NioEventLoop loop = new NioEventLoop("probe-options-test")) {
-            CompletableFuture<AttemptOutcome> tcp = new CompletableFuture<>();
-            new TcpChecker(loop).check(new TcpCheck(target, CheckOptions.defaults(CheckType.TCP_CHECK)), tcp::complete);
-            CompletableFuture<AttemptOutcome> udp = new CompletableFuture<>();
-            new UdpChecker(loop, new java.util.Random(1)).check(UdpCheck.of(target), udp::complete);
-
-            for (CompletableFuture<AttemptOutcome> outcome : List.of(tcp, udp)) {
+            List<Function<Consumer<AttemptOutcome>, Cancellable>> checks = List.of(
+                    done -> new TcpChecker(loop).check(new TcpCheck(target, CheckOptions.defaults(CheckType.TCP_CHECK)),
+                            done),
+                    done -> new HttpGetChecker(loop).check(HttpGetCheck.of(target, UrlCheck.of("/")), done),
+                    done -> new HttpGetChecker(loop).check(HttpGetCheck.ssl(target, UrlCheck.of("/")), done),
+                    done -> new SmtpChecker(loop).check(SmtpCheck.of(target, "lb1.example"), done),
+                    done -> new UdpChecker(loop, new Random(1)).check(UdpCheck.of(target), done),
+                    done -> new DnsChecker(loop, new Random(1)).check(DnsCheck.of(target), done));
+            for (Function<Consumer<AttemptOutcome>, Cancellable> check : checks) {
+                CompletableFuture<AttemptOutcome> outcome = new CompletableFuture<>();
+                check.apply(outcome::complete);
                 assertThat(outcome.get(30, TimeUnit.SECONDS)).isInstanceOfSatisfying(AttemptOutcome.Failure.class,
                         f -> assertThat(f.reason()).isEqualTo(expected));
             }
