@@ -156,6 +156,23 @@ public sealed interface FailureReason {
         @Override public String kind() { return "no_echo_reply"; }
     }
 
+    /**
+     * PING_CHECK: the echo request cannot reach the target, and something said so at once: an
+     * ICMP error (RFC 792 destination unreachable, RFC 4443 §3.1) from a router or from this host
+     * when neighbour resolution failed, or the local routing table refusing the send.
+     *
+     * @param what   e.g. "host unreachable", "network unreachable"
+     * @param source who said so, e.g. "ICMP from 198.51.100.1", "sendto: EHOSTUNREACH"
+     */
+    record Unreachable(String what, String source) implements FailureReason {
+        public Unreachable {
+            Objects.requireNonNull(what, "what");
+            Objects.requireNonNull(source, "source");
+        }
+        @Override public String message() { return what + " (" + source + ")"; }
+        @Override public String kind() { return "unreachable"; }
+    }
+
     /** FILE_CHECK: the tracked file's value means failure (see {@link FileCheck}). */
     record TrackFileValue(long value, long result) implements FailureReason {
         @Override public String message() { return "track file value " + value + " (result " + result + ")"; }
