@@ -15,7 +15,8 @@ import java.util.Objects;
  * CheckPlan plan = CheckPlan.of(ConfigParser.parse(path));
  * plan.skipped().forEach(s -> log.warn("not checked: {}", s));
  * try (NioEventLoop loop = new NioEventLoop("checks");
- *      CheckScheduler scheduler = new CheckScheduler(loop, new NetworkCheckRunner(loop, plan.ssl()), new SplittableRandom())) {
+ *      NetworkCheckRunner runner = new NetworkCheckRunner(loop, plan.ssl());
+ *      CheckScheduler scheduler = new CheckScheduler(loop, runner, new SplittableRandom())) {
  *   plan.checks().forEach(c -> scheduler.add(c.spec()));
  * }
  * }</pre>

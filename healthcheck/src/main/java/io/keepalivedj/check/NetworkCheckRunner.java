@@ -7,10 +7,11 @@ import java.util.random.RandomGenerator;
 
 /**
  * The real {@link CheckRunner}: HTTP_GET, SSL_GET, TCP_CHECK, SMTP_CHECK, DNS_CHECK and
- * UDP_CHECK on the NIO loop; FILE_CHECK reads on the loop; MISC_CHECK and (interim, see
- * {@link PingChecker}) PING_CHECK as processes.
+ * UDP_CHECK on the NIO loop; FILE_CHECK reads on the loop; MISC_CHECK as processes;
+ * PING_CHECK on shared ICMP ping sockets with one receiver thread ({@link PingChecker}).
+ * {@link #close} releases those sockets and that thread; they also go when the loop ends.
  */
-public final class NetworkCheckRunner implements CheckRunner {
+public final class NetworkCheckRunner implements CheckRunner, AutoCloseable {
 
     private final HttpGetChecker http;
     private final TcpChecker tcp;
@@ -58,6 +59,12 @@ public final class NetworkCheckRunner implements CheckRunner {
             return http.prepare(h);
         }
         return done -> start(spec, done);
+    }
+
+    /** Closes PING_CHECK's sockets and receiver thread; the other checkers hold nothing between attempts. */
+    @Override
+    public void close() {
+        ping.close();
     }
 
     @Override

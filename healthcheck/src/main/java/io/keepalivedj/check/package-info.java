@@ -7,7 +7,7 @@
  * {@link io.keepalivedj.check.HttpGetCheck} (HTTP_GET and SSL_GET), {@link io.keepalivedj.check.TcpCheck},
  * {@link io.keepalivedj.check.MiscCheck}, {@link io.keepalivedj.check.DnsCheck},
  * {@link io.keepalivedj.check.SmtpCheck}, {@link io.keepalivedj.check.UdpCheck},
- * {@link io.keepalivedj.check.PingCheck} (interim: runs iputils ping) and
+ * {@link io.keepalivedj.check.PingCheck} (ICMP echo on ping sockets, through linux-net) and
  * {@link io.keepalivedj.check.FileCheck}); the pure retry logic
  * ({@link io.keepalivedj.check.CheckerStateMachine}); checkers on
  * {@link io.keepalivedj.check.NioEventLoop}; {@link io.keepalivedj.check.CheckScheduler} over an
