@@ -129,7 +129,11 @@ public final class CheckScheduler implements AutoCloseable {
         }
         e.timer = null;
         try {
-            e.attempt = e.prepared.start(e.onOutcome);
+            Cancellable attempt = e.prepared.start(e.onOutcome);
+            // An attempt that ended inside start (a refused connect) has already scheduled the next.
+            if (e.timer == null) {
+                e.attempt = attempt;
+            }
         } catch (RuntimeException ex) {
             // A runner bug fails this attempt, not the loop.
             LOG.error("{} {}: cannot start attempt", e.spec.type(), e.spec.target(), ex);
@@ -206,9 +210,19 @@ public final class CheckScheduler implements AutoCloseable {
         final CheckSpec spec;
         final PreparedCheck prepared;
         final Published published;
-        /** The timer task and the outcome callback, made once per check rather than per attempt. */
+        /**
+         * The timer task and the outcome callback, made once per check rather than per attempt.
+         * An outcome on the loop thread (every network checker's) is applied at once; a task per
+         * outcome was a lambda and a trip through the loop's concurrent queue per check.
+         */
         final Runnable attemptTask = () -> attempt(this);
-        final Consumer<AttemptOutcome> onOutcome = outcome -> loop.execute(() -> complete(this, outcome));
+        final Consumer<AttemptOutcome> onOutcome = outcome -> {
+            if (loop.inEventLoop()) {
+                complete(this, outcome);
+            } else {
+                loop.execute(() -> complete(this, outcome));
+            }
+        };
         CheckerState state;
         Cancellable timer;
         Cancellable attempt;

@@ -63,7 +63,12 @@ public final class HttpGetChecker {
         return done -> {
             Objects.requireNonNull(done, "done");
             Run run = new Run(prepared, done);
-            loop.execute(run::next);
+            // The scheduler starts attempts from a timer on the loop: no task hop then.
+            if (loop.inEventLoop()) {
+                run.next();
+            } else {
+                loop.execute(run::next);
+            }
             return run;
         };
     }

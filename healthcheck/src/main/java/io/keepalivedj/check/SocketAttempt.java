@@ -244,7 +244,11 @@ abstract class SocketAttempt implements NioEventLoop.IoHandler, Cancellable {
         if (deadlineTimer != null) {
             deadlineTimer.cancel();
         }
-        if (channel != null) {
+        if (key != null) {
+            // Registered: closed once the selector lets go of it, which saves JDK NIO's
+            // getsockopt(SO_LINGER) and shutdown(2) per probe (NioEventLoop#closeAfterSelect).
+            loop.closeAfterSelect(key);
+        } else if (channel != null) {
             try {
                 channel.close();
             } catch (IOException ignored) {
