@@ -52,16 +52,26 @@ import java.util.stream.Collectors;
  */
 final class CheckPlanner {
   private final KeepalivedConfig config;
+  private final SslOptions ssl;
   private final Optional<SkipReason> sslGetSkip;
 
   private CheckPlanner(KeepalivedConfig config) {
     this.config = config;
-    // A client certificate changes what the server accepts; SSL_GET without it would check
-    // something else, so those checkers wait until the engine can present one.
-    this.sslGetSkip = config.lvs().ssl()
-        .filter(s -> s.certificate().isPresent() || s.key().isPresent() || s.password().isPresent())
-        .map(s -> new SkipReason.UnsupportedOption("SSL { certificate key password }",
-            "SSL_GET cannot present a client certificate yet"));
+    Optional<SslConfig> block = config.lvs().ssl();
+    Optional<Path> ca = block.flatMap(SslConfig::ca).map(Path::of);
+    SslOptions options;
+    Optional<SkipReason> skip = Optional.empty();
+    try {
+      options = new SslOptions(ca, block.flatMap(SslConfig::certificate).map(Path::of),
+          block.flatMap(SslConfig::key).map(Path::of), block.flatMap(SslConfig::password));
+    } catch (IllegalArgumentException e) {
+      // A key without a certificate: a key alone presents no client certificate, which is not
+      // what the block asks for, so SSL_GET waits until it names the certificate too.
+      options = ca.map(SslOptions::withCa).orElse(SslOptions.NONE);
+      skip = Optional.of(new SkipReason.Rejected(e.getMessage()));
+    }
+    this.ssl = options;
+    this.sslGetSkip = skip;
   }
 
   static CheckPlan plan(KeepalivedConfig config) {
@@ -86,9 +96,7 @@ final class CheckPlanner {
         }
       }
     }
-    SslOptions ssl = config.lvs().ssl().flatMap(SslConfig::ca).map(Path::of).map(SslOptions::withCa)
-        .orElse(SslOptions.NONE);
-    return new CheckPlan(checks, skipped, ssl);
+    return new CheckPlan(checks, skipped, planner.ssl);
   }
 
   /** Why the engine cannot run {@code c} as written, or empty when it can. */

@@ -356,7 +356,7 @@ class CheckPlanTest {
   }
 
   @Test
-  void sslBlockCaIsPassedOnAndAClientCertificateHoldsSslGetBack() throws Exception {
+  void sslBlockIsPassedOnWithItsClientCertificate() throws Exception {
     String sslGet = realServer("""
         SSL_GET {
           url {
@@ -373,12 +373,35 @@ class CheckPlanTest {
     assertThat(withCa.ssl()).isEqualTo(SslOptions.withCa(Path.of("/etc/ssl/lab-ca.pem")));
     assertThat(withCa.checks()).hasSize(2);
 
-    CheckPlan withCert = CheckPlan.of(ConfigParser.parse(
-        "SSL {\n  certificate /etc/ssl/lb.pem\n  key /etc/ssl/lb.key\n}\n" + lvs(sslGet)));
-    assertThat(withCert.skipped()).hasSize(1);
-    assertThat(withCert.skipped().get(0).ref().keyword()).isEqualTo("SSL_GET");
-    assertThat(withCert.skipped().get(0).reason().kind()).isEqualTo("unsupported_option");
-    assertThat(withCert.checks().stream().map(c -> c.ref().keyword()).toList()).containsExactly("HTTP_GET");
+    CheckPlan withCert = CheckPlan.of(ConfigParser.parse("""
+        SSL {
+          password lb-secret
+          ca /etc/ssl/lab-ca.pem
+          certificate /etc/ssl/lb.pem
+          key /etc/ssl/lb.key
+        }
+        """ + lvs(sslGet)));
+    assertThat(withCert.skipped()).isEmpty();
+    assertThat(withCert.checks().stream().map(c -> c.ref().keyword()).toList())
+        .containsExactly("SSL_GET", "HTTP_GET");
+    assertThat(withCert.ssl()).isEqualTo(new SslOptions(Optional.of(Path.of("/etc/ssl/lab-ca.pem")),
+        Optional.of(Path.of("/etc/ssl/lb.pem")), Optional.of(Path.of("/etc/ssl/lb.key")),
+        Optional.of("lb-secret")));
+
+    // The key in the certificate file, as with openssl s_client -cert.
+    CheckPlan keyInCert = CheckPlan.of(ConfigParser.parse("SSL {\n  certificate /etc/ssl/lb.pem\n}\n" + lvs(sslGet)));
+    assertThat(keyInCert.checks()).hasSize(2);
+    assertThat(keyInCert.ssl()).isEqualTo(SslOptions.NONE.clientCertificate(Path.of("/etc/ssl/lb.pem"),
+        Optional.empty(), Optional.empty()));
+
+    // A key alone presents nothing: SSL_GET is held back, HTTP_GET runs.
+    CheckPlan keyOnly = CheckPlan.of(ConfigParser.parse("SSL {\n  key /etc/ssl/lb.key\n}\n" + lvs(sslGet)));
+    assertThat(keyOnly.skipped()).hasSize(1);
+    assertThat(keyOnly.skipped().get(0).ref().keyword()).isEqualTo("SSL_GET");
+    assertThat(keyOnly.skipped().get(0).reason())
+        .isEqualTo(new SkipReason.Rejected("SSL key /etc/ssl/lb.key needs a certificate"));
+    assertThat(keyOnly.checks().stream().map(c -> c.ref().keyword()).toList()).containsExactly("HTTP_GET");
+    assertThat(keyOnly.ssl()).isEqualTo(SslOptions.NONE);
   }
 
   @Test

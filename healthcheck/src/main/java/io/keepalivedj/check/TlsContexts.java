@@ -13,6 +13,7 @@ import java.security.cert.X509Certificate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLContext;
@@ -35,15 +36,26 @@ final class TlsContexts {
     /**
      * The context SSL_GET connections are made from.
      *
-     * @throws IllegalArgumentException if {@code ca} cannot be read or holds no certificate
+     * @throws IllegalArgumentException if {@code ca} cannot be read or holds no certificate, or
+     *     the client certificate or its key cannot be used (the message names the file and why)
      */
     static SSLContext create(SslOptions options) {
         TrustManager[] trust = options.ca().isPresent()
                 ? trustingOnly(options.ca().get())
                 : new TrustManager[] {new TrustEverything()};
+        KeyManager[] keys = null;
+        if (options.certificate().isPresent()) {
+            try {
+                ClientCertificate client = ClientCertificate.load(options.certificate().get(), options.key(),
+                        options.password());
+                keys = new KeyManager[] {client.keyManager()};
+            } catch (IOException e) {
+                throw new IllegalArgumentException("SSL " + e.getMessage(), e);
+            }
+        }
         try {
             SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, trust, null);
+            ctx.init(keys, trust, null);
             return ctx;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK has no TLS SSLContext", e);

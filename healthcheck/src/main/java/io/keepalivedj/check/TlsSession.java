@@ -49,7 +49,16 @@ final class TlsSession {
     /** Moves the handshake as far as the socket allows without blocking. */
     Progress handshake(SocketChannel channel) throws IOException {
         while (true) {
-            if (!flush(channel)) {
+            // A whole flight (TLS 1.2: Certificate, ClientKeyExchange, CertificateVerify,
+            // ChangeCipherSpec, Finished) goes out in one write, as OpenSSL sends it: a server
+            // that refuses the first record and closes then finds the rest already sent, and
+            // our next read gets its alert rather than our next write an EPIPE.
+            while (engine.getHandshakeStatus() == SSLEngineResult.HandshakeStatus.NEED_WRAP) {
+                if (wrap(EMPTY) == SSLEngineResult.Status.CLOSED) {
+                    break;
+                }
+            }
+            if (!flushOrAlert(channel)) {
                 return Progress.NEED_WRITE;
             }
             switch (engine.getHandshakeStatus()) {
@@ -112,10 +121,50 @@ final class TlsSession {
     /** Encrypts and writes as much of {@code src} as the socket takes; returns bytes consumed. */
     int write(SocketChannel channel, ByteBuffer src) throws IOException {
         int before = src.remaining();
-        while (flush(channel) && src.hasRemaining()) {
+        while (flushOrAlert(channel) && src.hasRemaining()) {
             wrap(src);
         }
         return before - src.remaining();
+    }
+
+    /**
+     * {@link #flush}, but when the write fails (EPIPE, ECONNRESET: the peer closed) the peer's
+     * fatal alert, if one came before its close, is thrown instead: "Received fatal alert:
+     * bad_certificate" says why, "Broken pipe" does not. TLS 1.3 servers refuse a client
+     * certificate after the client's handshake has ended (RFC 8446 §4.4.2.4), so this also
+     * serves the request write.
+     */
+    private boolean flushOrAlert(SocketChannel channel) throws IOException {
+        try {
+            return flush(channel);
+        } catch (SSLException e) {
+            throw e;
+        } catch (IOException e) {
+            SSLException alert = pendingAlert(channel);
+            if (alert != null) {
+                alert.addSuppressed(e);
+                throw alert;
+            }
+            throw e;
+        }
+    }
+
+    /** The SSLException unwrapping what the peer already sent raises, or null if none. */
+    private SSLException pendingAlert(SocketChannel channel) {
+        try {
+            // Each step unwraps one record or reads once; an alert is the peer's last record,
+            // so a handful of steps reaches it and a live peer cannot keep us here.
+            for (int i = 0; i < 8 && unwrapOrRead(channel) > 0; i++) {
+                if (engine.getHandshakeStatus() == SSLEngineResult.HandshakeStatus.NEED_TASK) {
+                    runTasks();
+                }
+            }
+        } catch (SSLException e) {
+            return e;
+        } catch (IOException | RuntimeException e) {
+            // Nothing readable (the reset took it): the write's own error stands.
+        }
+        return null;
     }
 
     /** Whether every record produced so far has reached the socket. */
@@ -132,7 +181,7 @@ final class TlsSession {
         return true;
     }
 
-    private void wrap(ByteBuffer src) throws SSLException {
+    private SSLEngineResult.Status wrap(ByteBuffer src) throws SSLException {
         while (true) {
             netOut.compact();
             SSLEngineResult r;
@@ -145,7 +194,7 @@ final class TlsSession {
                 netOut = grow(netOut, engine.getSession().getPacketBufferSize());
                 continue;
             }
-            return;
+            return r.getStatus();
         }
     }
 

@@ -10,9 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
@@ -21,8 +23,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** SSL_GET against a loopback HTTPS server with a self-signed certificate made by keytool. */
+/**
+ * SSL_GET against a loopback HTTPS server with a self-signed certificate made by keytool, and
+ * against one that demands a client certificate from the openssl-made test CA.
+ */
 class SslGetCheckerTest {
 
     static final InetAddress LO = InetAddress.getLoopbackAddress();
@@ -149,6 +156,118 @@ class SslGetCheckerTest {
         FailureReason r = reason(run(new HttpGetChecker(loop, SslOptions.withCa(stranger.certificatePem())), spec));
         assertThat(r).isInstanceOf(FailureReason.TlsHandshakeFailed.class);
         assertThat(r.message()).contains("PKIX");
+    }
+
+    /**
+     * An HTTPS server that demands a client certificate issued by the openssl-made test CA
+     * (src/test/resources/tls/ca.pem); {@code seen} gets the subject of each certificate offered.
+     * {@code protocol}: the only TLS version it speaks.
+     */
+    static TestTls.ClientAuthServer demandingClientCertificates(List<String> seen, String protocol) throws Exception {
+        return new TestTls.ClientAuthServer(server.serverContext(TestTls.resource("ca.pem"), seen), protocol);
+    }
+
+    static SslOptions client(String certificate, Optional<String> key, boolean encrypted) {
+        return SslOptions.NONE.clientCertificate(TestTls.resource(certificate), key.map(TestTls::resource),
+                encrypted ? Optional.of(TestTls.keyPassword()) : Optional.empty());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"TLSv1.3", "TLSv1.2"})
+    void aClientCertificateFromTheCaIsAccepted(String protocol) throws Exception {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        try (TestTls.ClientAuthServer mtls = demandingClientCertificates(seen, protocol)) {
+            HttpGetCheck spec = ssl(mtls.port(), UrlCheck.of("/").withDigest(HttpGetCheckerTest.HELLO_MD5));
+            // RSA with openssl 3's default encrypted PKCS#8; EC in SEC1 with Proc-Type: 4,ENCRYPTED;
+            // a certificate from the intermediate, its file carrying the chain; the key in the certificate file.
+            for (SslOptions o : List.of(
+                    client("client-rsa.pem", Optional.of("client-rsa.pkcs8-default.key"), true),
+                    client("client-ec.pem", Optional.of("client-ec.sec1-aes256.key"), true),
+                    client("client-chained.pem", Optional.of("client-chained.key"), false),
+                    client("client-rsa.combined.pem", Optional.empty(), false))) {
+                assertThat(run(new HttpGetChecker(loop, o), spec)).as(o.toString()).isInstanceOf(AttemptOutcome.Success.class);
+            }
+            assertThat(seen).containsExactly("CN=keepalivedj-test-client +0", "CN=keepalivedj-test-client-ec +0",
+                    "CN=keepalivedj-test-client-chained +1", "CN=keepalivedj-test-client +0");
+        }
+    }
+
+    @Test
+    void withoutAClientCertificateTheHandshakeFails() throws Exception {
+        try (TestTls.ClientAuthServer mtls = demandingClientCertificates(new CopyOnWriteArrayList<>(), "TLSv1.2")) {
+            FailureReason r = reason(run(ssl(mtls.port(), UrlCheck.of("/"))));
+            assertThat(r).isEqualTo(new FailureReason.TlsHandshakeFailed("Received fatal alert: bad_certificate"));
+            assertThat(r.message()).isEqualTo("TLS handshake failed: Received fatal alert: bad_certificate");
+        }
+    }
+
+    @Test
+    void withoutAClientCertificateTls13FailsRightAfterTheHandshake() throws Exception {
+        // RFC 8446 §4.4: the client's handshake ends with its own Finished, before the server has
+        // judged its (empty) Certificate; the verdict is an alert the request write or the first
+        // read meets. SocketAttempt names TLS errors after the handshake network errors.
+        try (TestTls.ClientAuthServer mtls = demandingClientCertificates(new CopyOnWriteArrayList<>(), "TLSv1.3")) {
+            FailureReason r = reason(run(ssl(mtls.port(), UrlCheck.of("/"))));
+            assertThat(r).isEqualTo(new FailureReason.NetworkError("TLS: Received fatal alert: bad_certificate"));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"TLSv1.3", "TLSv1.2"})
+    void aClientCertificateFromAnotherCaIsPresentedAndRefused(String protocol) throws Exception {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        try (TestTls.ClientAuthServer mtls = demandingClientCertificates(seen, protocol)) {
+            AttemptOutcome o = run(new HttpGetChecker(loop, client("client-stranger.pem", Optional.of("client-stranger.key"),
+                    false)), ssl(mtls.port(), UrlCheck.of("/")));
+            // TLS 1.2: during the handshake; TLS 1.3: after it (see the test above).
+            assertThat(reason(o)).isEqualTo(protocol.equals("TLSv1.2")
+                    ? new FailureReason.TlsHandshakeFailed("Received fatal alert: certificate_unknown")
+                    : new FailureReason.NetworkError("TLS: Received fatal alert: certificate_unknown"));
+            // Sent although the server's CertificateRequest names only the test CA, as OpenSSL does.
+            assertThat(seen).containsExactly("CN=keepalivedj-test-client-stranger +0");
+        }
+    }
+
+    @Test
+    void theSchedulerTurnsTheServersVerdictIntoUpAndDown() throws Exception {
+        try (TestTls.ClientAuthServer mtls = demandingClientCertificates(new CopyOnWriteArrayList<>(), "TLSv1.2")) {
+            CheckOptions opts = CheckOptions.builder(CheckType.SSL_GET).delayLoop(Duration.ofMillis(50))
+                    .delayBeforeRetry(Duration.ofMillis(10)).retry(0).warmup(Duration.ZERO).connectTimeout(TIMEOUT)
+                    .build();
+            HttpGetCheck spec = HttpGetCheck.ssl(CheckTarget.of(LO, mtls.port()), UrlCheck.of("/")).withOptions(opts);
+            // alpha: starts down, so the first success reports Up.
+            SslOptions cert = client("client-rsa.pem", Optional.of("client-rsa.pkcs1-des3.key"), true);
+            assertThat(firstEvent(new NetworkCheckRunner(loop, cert), spec.withOptions(opts.withAlpha(true))))
+                    .isInstanceOf(CheckEvent.Up.class);
+            // not alpha: starts up, so the first failure reports Down.
+            assertThat(firstEvent(new NetworkCheckRunner(loop), spec)).isInstanceOfSatisfying(CheckEvent.Down.class,
+                    d -> assertThat(d.reason()).isInstanceOf(FailureReason.TlsHandshakeFailed.class));
+        }
+    }
+
+    CheckEvent firstEvent(NetworkCheckRunner runner, HttpGetCheck spec) throws Exception {
+        try (CheckScheduler scheduler = new CheckScheduler(loop, runner, RandomGenerator.getDefault())) {
+            BlockingQueue<CheckEvent> events = new LinkedBlockingQueue<>();
+            scheduler.addListener(events::add);
+            scheduler.add(spec);
+            return events.poll(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void caAndClientCertificateWorkTogether() throws Exception {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        try (TestTls.ClientAuthServer mtls = demandingClientCertificates(seen, "TLSv1.3")) {
+            HttpGetCheck spec = ssl(mtls.port(), UrlCheck.of("/"));
+            SslOptions cert = client("client-ec.pem", Optional.of("client-ec.key"), false);
+            assertThat(run(new HttpGetChecker(loop, cert.ca(server.certificatePem())), spec))
+                    .isInstanceOf(AttemptOutcome.Success.class);
+            FailureReason r = reason(run(new HttpGetChecker(loop, cert.ca(stranger.certificatePem())), spec));
+            assertThat(r).isInstanceOf(FailureReason.TlsHandshakeFailed.class);
+            assertThat(r.message()).contains("PKIX");
+            // The client gave up on the server's certificate before sending its own.
+            assertThat(seen).containsExactly("CN=keepalivedj-test-client-ec +0");
+        }
     }
 
     @Test
