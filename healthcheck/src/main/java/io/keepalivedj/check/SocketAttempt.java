@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 
 /**
  * One non-blocking TCP connection on the {@link NioEventLoop}: bind, connect under
@@ -258,10 +259,15 @@ abstract class SocketAttempt implements NioEventLoop.IoHandler, Cancellable {
         return true;
     }
 
-    /** As {@link #reasonFor(IOException)}; a TLS error while {@code handshaking} is a handshake failure. */
+    /**
+     * As {@link #reasonFor(IOException)}; a TLS error while {@code handshaking} is a handshake
+     * failure, and so is a handshake alert met after our side finished: in TLS 1.3 (RFC 8446
+     * §4.4) the server judges our certificate after the client's Finished, so its refusal
+     * reaches the request write or the first read, as an SSLHandshakeException.
+     */
     static FailureReason reasonFor(IOException e, boolean handshaking) {
         if (e instanceof SSLException) {
-            return handshaking
+            return handshaking || e instanceof SSLHandshakeException
                     ? new FailureReason.TlsHandshakeFailed(e.getMessage() == null ? e.toString() : e.getMessage())
                     : new FailureReason.NetworkError("TLS: " + e.getMessage());
         }

@@ -205,10 +205,10 @@ class SslGetCheckerTest {
     void withoutAClientCertificateTls13FailsRightAfterTheHandshake() throws Exception {
         // RFC 8446 §4.4: the client's handshake ends with its own Finished, before the server has
         // judged its (empty) Certificate; the verdict is an alert the request write or the first
-        // read meets. SocketAttempt names TLS errors after the handshake network errors.
+        // read meets, and it is still a handshake failure.
         try (TestTls.ClientAuthServer mtls = demandingClientCertificates(new CopyOnWriteArrayList<>(), "TLSv1.3")) {
             FailureReason r = reason(run(ssl(mtls.port(), UrlCheck.of("/"))));
-            assertThat(r).isEqualTo(new FailureReason.NetworkError("TLS: Received fatal alert: bad_certificate"));
+            assertThat(r).isEqualTo(new FailureReason.TlsHandshakeFailed("Received fatal alert: bad_certificate"));
         }
     }
 
@@ -219,10 +219,8 @@ class SslGetCheckerTest {
         try (TestTls.ClientAuthServer mtls = demandingClientCertificates(seen, protocol)) {
             AttemptOutcome o = run(new HttpGetChecker(loop, client("client-stranger.pem", Optional.of("client-stranger.key"),
                     false)), ssl(mtls.port(), UrlCheck.of("/")));
-            // TLS 1.2: during the handshake; TLS 1.3: after it (see the test above).
-            assertThat(reason(o)).isEqualTo(protocol.equals("TLSv1.2")
-                    ? new FailureReason.TlsHandshakeFailed("Received fatal alert: certificate_unknown")
-                    : new FailureReason.NetworkError("TLS: Received fatal alert: certificate_unknown"));
+            // TLS 1.2: during the handshake; TLS 1.3: after it (see the test above); both are handshake failures.
+            assertThat(reason(o)).isEqualTo(new FailureReason.TlsHandshakeFailed("Received fatal alert: certificate_unknown"));
             // Sent although the server's CertificateRequest names only the test CA, as OpenSSL does.
             assertThat(seen).containsExactly("CN=keepalivedj-test-client-stranger +0");
         }
