@@ -150,7 +150,7 @@ final class HttpFetch extends SocketAttempt {
         if (header.length < start + n) {
             header = Arrays.copyOf(header, Math.max(header.length * 2, start + n));
         }
-        System.arraycopy(readBuf.array(), readBuf.arrayOffset() + readBuf.position(), header, start, n);
+        readBuf.get(readBuf.position(), header, start, n);
         headerLength = start + n;
         // Search from 3 bytes back: the CRLFCRLF may straddle two reads.
         int end = indexOfBlankLine(header, Math.max(0, start - 3), headerLength);
@@ -219,23 +219,32 @@ final class HttpFetch extends SocketAttempt {
         if (contentLength >= 0) {
             n = (int) Math.min(n, contentLength - bodyLength);
         }
-        byte[] array = readBuf.array();
-        int offset = readBuf.arrayOffset() + readBuf.position();
-        if (md5 != null) {
-            md5.update(array, offset, n);
-        }
+        // The loop's buffer is direct (no array): copy out only what a trace or a regex keeps.
+        int offset = readBuf.position();
         if (trace != null && n > 0) {
-            trace.bodyChunk(Arrays.copyOfRange(array, offset, offset + n));
+            byte[] chunk = new byte[n];
+            readBuf.get(offset, chunk);
+            trace.bodyChunk(chunk);
         }
         if (keepBody) {
             if (body == null) {
                 body = new ByteArrayOutputStream();
             }
-            if (body.size() < BODY_KEEP_LIMIT) {
-                body.write(array, offset, Math.min(n, BODY_KEEP_LIMIT - body.size()));
+            int keep = Math.min(n, BODY_KEEP_LIMIT - body.size());
+            if (keep > 0) {
+                byte[] kept = new byte[keep];
+                readBuf.get(offset, kept);
+                body.write(kept, 0, keep);
             }
         }
-        readBuf.position(readBuf.position() + n);
+        readBuf.position(offset + n);
+        if (md5 != null) {
+            // update(ByteBuffer) hashes position to limit: the n body bytes just passed.
+            int limit = readBuf.limit();
+            readBuf.limit(offset + n).position(offset);
+            md5.update(readBuf);
+            readBuf.limit(limit);
+        }
         bodyLength += n;
         if (contentLength >= 0 && bodyLength >= contentLength) {
             finishOk();

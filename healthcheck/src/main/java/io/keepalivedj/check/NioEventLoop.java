@@ -75,7 +75,7 @@ public final class NioEventLoop implements EventLoop, AutoCloseable {
     private volatile boolean running = true;
     private long timerSeq;
     /** See {@link #readBuffer()}. */
-    private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
+    private final ByteBuffer readBuffer = ByteBuffer.allocateDirect(READ_BUFFER_BYTES);
 
     /** A loop with {@link #DEFAULT_TIMER_SLACK}. */
     public NioEventLoop(String name) {
@@ -148,7 +148,9 @@ public final class NioEventLoop implements EventLoop, AutoCloseable {
      * A read buffer every handler on this loop shares: a handler reads into it and consumes what
      * it read before returning, so nothing survives from one callback to the next. One buffer
      * per loop rather than 16 KB per check: at 1,000 checks/s the per-check buffers were 80 %
-     * of the checker's allocation (ChecksBench, JFR jdk.ObjectAllocationSample). Loop thread only.
+     * of the checker's allocation (ChecksBench, JFR jdk.ObjectAllocationSample). Direct, so a
+     * read goes straight into it: into a heap buffer JDK NIO reads through a temporary direct
+     * buffer from a thread-local cache and copies (sun.nio.ch.IOUtil.read). Loop thread only.
      */
     ByteBuffer readBuffer() {
         assert inEventLoop() : "readBuffer off the loop thread";
