@@ -66,11 +66,11 @@ public final class ChecksBench {
 
   /**
    * {@code ChecksBench [ROOT [TARGETS]] [--delay-loop S]... [--timer-slack-ms MS]
-   * [--vs-keepalived-in-vm [--vm-targets N] [--vm-window S]]}:
+   * [--vs-keepalived-in-vm [--vm-targets N] [--vm-window S] [--vm-settle S]]}:
    * the host phases for each {@code --delay-loop} (10 then 1, the issue's settings, when neither
    * option is given), then with {@code --vs-keepalived-in-vm} keepalived's checker and ours side
    * by side in a KernelVm guest ({@link KeepalivedVmBench}; N targets, default 1,000, at
-   * delay_loop 1 over 60 s windows by default, a scale TCG can carry).
+   * delay_loop 1 over 60 s windows after a 120 s settle by default, a scale TCG can carry).
    */
   public static void main(String[] args) throws Exception {
     List<String> positional = new ArrayList<>();
@@ -78,6 +78,7 @@ public final class ChecksBench {
     boolean vsKeepalived = false;
     int vmTargets = 1_000;
     Duration vmWindow = WINDOW;
+    Duration vmSettle = KeepalivedVmBench.DEFAULT_SETTLE;
     Duration timerSlack = NioEventLoop.DEFAULT_TIMER_SLACK;
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--delay-loop") && i + 1 < args.length) {
@@ -90,6 +91,8 @@ public final class ChecksBench {
         timerSlack = Duration.ofMillis(Long.parseLong(args[++i]));
       } else if (args[i].equals("--vm-window") && i + 1 < args.length) {
         vmWindow = Duration.ofSeconds(Long.parseLong(args[++i]));
+      } else if (args[i].equals("--vm-settle") && i + 1 < args.length) {
+        vmSettle = Duration.ofSeconds(Long.parseLong(args[++i]));
       } else if (args[i].startsWith("--")) {
         throw new IllegalArgumentException("unknown option " + args[i]);
       } else {
@@ -114,7 +117,7 @@ public final class ChecksBench {
       r.print(n);
     }
     if (vsKeepalived) {
-      KeepalivedVmBench.runOnHost(vmTargets, Duration.ofSeconds(1), vmWindow);
+      KeepalivedVmBench.runOnHost(vmTargets, Duration.ofSeconds(1), vmWindow, vmSettle);
     }
   }
 

@@ -1,13 +1,6 @@
 package io.keepalivedj.bench.checks;
 
-import io.keepalivedj.check.CheckOptions;
-import io.keepalivedj.check.CheckScheduler;
-import io.keepalivedj.check.CheckTarget;
-import io.keepalivedj.check.CheckType;
-import io.keepalivedj.check.HttpGetCheck;
-import io.keepalivedj.check.NetworkCheckRunner;
-import io.keepalivedj.check.NioEventLoop;
-import io.keepalivedj.check.UrlCheck;
+import io.keepalivedj.testing.ClassPath;
 import io.keepalivedj.testing.JavaCommand;
 import io.keepalivedj.testing.KernelVm;
 import io.keepalivedj.testing.ProcessResult;
@@ -16,15 +9,14 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -40,6 +32,12 @@ import java.util.concurrent.TimeUnit;
  * run as the guest's only load. Checks per second come from the responder's count of answered
  * requests, so they are counted the same way for both.
  *
+ * <p>Our checker runs in its own JVM ({@link VmChecker}) with the options {@code bin/keepalivedj}
+ * gives the daemon ({@link #DAEMON_JVM_OPTIONS}: tiered C1 + C2), not the guest's C1-only test
+ * options. Both checkers get the same settle before their window: long enough by default
+ * (120 s) for C2 to finish compiling the check path under TCG, as it has in a daemon that has
+ * run for minutes; the JIT's CPU in the settle is not counted, for keepalived there is none.
+ *
  * <p>TCG runs CPU-bound code ~20x slower than the host: absolute figures only mean something
  * beside each other, as the ratio.
  */
@@ -49,21 +47,29 @@ final class KeepalivedVmBench {
   private static final long TICK_NANOS = 10_000_000L;
   /** {@code -Dkeepalivedj.bench.vmCounters=true}: print the guest's TCP counters around each window. */
   static final String COUNTERS_PROPERTY = "keepalivedj.bench.vmCounters";
+  /**
+   * The JVM options {@code bin/keepalivedj} runs the daemon with (keep the two equal): the
+   * figure printed for us is the daemon's, C2 included.
+   */
+  static final List<String> DAEMON_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xshare:auto");
+  /** Default settle before each window; see the class comment. */
+  static final Duration DEFAULT_SETTLE = Duration.ofSeconds(120);
 
   private KeepalivedVmBench() {}
 
   /** Host side: boots the guest, runs {@link #main} there, prints what it printed. */
-  static void runOnHost(int n, Duration delayLoop, Duration window) {
+  static void runOnHost(int n, Duration delayLoop, Duration window, Duration settle) {
     if (!Files.isExecutable(KEEPALIVED)) {
       throw new IllegalStateException("the anchor needs Debian's keepalived at " + KEEPALIVED + " (apt-get install keepalived)");
     }
-    System.out.printf(Locale.ROOT, "%nkeepalived vs ours in a KernelVm guest: %,d HTTP_GET targets, delay_loop %d s, %d s windows%n",
-        n, delayLoop.toSeconds(), window.toSeconds());
-    // Boot, two guest JVMs, keepalived, two settles and two windows, under TCG.
-    Duration budget = window.multipliedBy(2).plus(delayLoop.multipliedBy(2)).plusMinutes(8);
+    System.out.printf(Locale.ROOT, "%nkeepalived vs ours in a KernelVm guest: %,d HTTP_GET targets, delay_loop %d s, %d s settle, %d s windows%n",
+        n, delayLoop.toSeconds(), settle.toSeconds(), window.toSeconds());
+    // Boot, three guest JVMs, keepalived, two settles and two windows, under TCG.
+    Duration budget = window.plus(settle).multipliedBy(2).plusMinutes(8);
     try (KernelVm vm = KernelVm.create(KernelVm.Options.defaults().withTimeout(budget))) {
       List<String> argv = new ArrayList<>(JavaCommand.forKernelVm(KeepalivedVmBench.class,
-          Integer.toString(n), Long.toString(delayLoop.toSeconds()), Long.toString(window.toSeconds())).argv());
+          Integer.toString(n), Long.toString(delayLoop.toSeconds()), Long.toString(window.toSeconds()),
+          Long.toString(settle.toSeconds())).argv());
       argv.add(1, "-D" + COUNTERS_PROPERTY + "=" + Boolean.getBoolean(COUNTERS_PROPERTY));
       ProcessResult r = vm.run(argv);
       System.out.print(r.stdout());
@@ -74,20 +80,20 @@ final class KeepalivedVmBench {
     }
   }
 
-  /** Guest side: {@code KeepalivedVmBench N DELAY_LOOP_S WINDOW_S}; root in the guest. */
+  /** Guest side: {@code KeepalivedVmBench N DELAY_LOOP_S WINDOW_S SETTLE_S}; root in the guest. */
   public static void main(String[] args) throws Exception {
     int n = Integer.parseInt(args[0]);
     Duration delayLoop = Duration.ofSeconds(Long.parseLong(args[1]));
     Duration window = Duration.ofSeconds(Long.parseLong(args[2]));
+    // Warmup spreads first checks over one delay_loop; the rest lets TCG's slow process start
+    // and the JIT settle. The same for both checkers.
+    Duration settle = Duration.ofSeconds(Long.parseLong(args[3]));
     run("modprobe", "ip_vs");
     Path dir = Files.createTempDirectory("kj-vs-keepalived");
     Process responder = new ProcessBuilder(JavaCommand.forKernelVm(HttpResponder.class, Integer.toString(n)).argv())
         .redirectError(ProcessBuilder.Redirect.INHERIT).start();
     Responder rsp = new Responder(responder);
     int[] ports = rsp.ports(n);
-    // Warmup spreads first checks over one delay_loop; a few more seconds let TCG's slow
-    // process start and JIT settle.
-    Duration settle = delayLoop.plusSeconds(10);
 
     Path conf = dir.resolve("keepalived.conf");
     Files.writeString(conf, config(ports, delayLoop), StandardCharsets.US_ASCII);
@@ -113,25 +119,24 @@ final class KeepalivedVmBench {
     }
     String log = Files.readString(dir.resolve("keepalived.log"));
 
-    CheckOptions options = CheckOptions.builder(CheckType.HTTP_GET).delayLoop(delayLoop).build();
-    InetAddress lo = InetAddress.getByName("127.0.0.1");
-    Window ours;
-    String ourAttempts;
-    try (NioEventLoop loop = new NioEventLoop("checks-vs-keepalived")) {
-      ChecksBench.CountingRunner runner = new ChecksBench.CountingRunner(new NetworkCheckRunner(loop));
-      CheckScheduler scheduler = new CheckScheduler(loop, runner, new SplittableRandom(42));
-      for (int port : ports) {
-        scheduler.add(HttpGetCheck.of(CheckTarget.of(lo, port), UrlCheck.of("/")).withOptions(options));
-      }
-      Thread.sleep(settle.toMillis());
-      long checks0 = runner.completed.sum();
-      long failed0 = runner.failed.sum();
-      long latency0 = runner.latencyNanos.sum();
-      ours = measure(rsp, window, ProcessHandle.current().pid());
-      long checks = runner.completed.sum() - checks0;
-      ourAttempts = String.format(Locale.ROOT, "%d attempts, %d failed, mean %.1f ms",
-          checks, runner.failed.sum() - failed0, checks > 0 ? (runner.latencyNanos.sum() - latency0) / 1e6 / checks : 0);
-      scheduler.close();
+    Path portsFile = dir.resolve("ports");
+    Files.write(portsFile, Arrays.stream(ports).mapToObj(Integer::toString).toList());
+    JavaCommand checkerCommand = new JavaCommand(Path.of(System.getProperty("java.home"), "bin", "java"),
+        DAEMON_JVM_OPTIONS, ClassPath.ofRunningJvm(), VmChecker.class.getName(),
+        List.of(Long.toString(delayLoop.toSeconds()), portsFile.toString()));
+    Process ourChecker = new ProcessBuilder(checkerCommand.argv()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    Responder stats = new Responder(ourChecker);
+    stats.expect("STARTED");
+    Thread.sleep(settle.toMillis());
+    long[] s0 = stats.stats();
+    Window ours = measure(rsp, window, ourChecker.pid());
+    long[] s1 = stats.stats();
+    long checks = s1[0] - s0[0];
+    String ourAttempts = String.format(Locale.ROOT, "%d attempts, %d failed, mean %.1f ms",
+        checks, s1[1] - s0[1], checks > 0 ? (s1[2] - s0[2]) / 1e6 / checks : 0);
+    stats.close();
+    if (!ourChecker.waitFor(60, TimeUnit.SECONDS)) {
+      ourChecker.destroyForcibly();
     }
     rsp.close();
     responder.waitFor(30, TimeUnit.SECONDS);
@@ -140,6 +145,7 @@ final class KeepalivedVmBench {
         version(), checker, log.lines().count(), log.lines().filter(l -> l.toLowerCase(Locale.ROOT).contains("error")).count());
     theirs.print("keepalived -C", n, delayLoop);
     ours.print("Keepalived/J", n, delayLoop);
+    System.out.printf(Locale.ROOT, "  Keepalived/J: its own JVM with bin/keepalivedj's options %s%n", String.join(" ", DAEMON_JVM_OPTIONS));
     System.out.printf(Locale.ROOT, "  Keepalived/J's window: %s; responder CPU %.2f %% (keepalived's window) and %.2f %% (ours)%n",
         ourAttempts, theirs.responderCpuPct(), ours.responderCpuPct());
     System.out.printf(Locale.ROOT, "  ratio ours/keepalived: CPU %.2f, checks/s %.2f, CPU per check %.2f%n",
@@ -241,7 +247,7 @@ final class KeepalivedVmBench {
     }
   }
 
-  /** The {@link HttpResponder} process's command channel. */
+  /** The command channel of the {@link HttpResponder} process (or of {@link VmChecker}). */
   private static final class Responder implements AutoCloseable {
     private final BufferedReader from;
     private final Writer to;
@@ -263,6 +269,25 @@ final class KeepalivedVmBench {
         throw new IllegalStateException("responder gave " + ports.size() + " of " + n + " ports");
       }
       return ports.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    void expect(String word) throws IOException {
+      String line = from.readLine();
+      if (!word.equals(line)) {
+        throw new IllegalStateException("expected " + word + ", got " + line);
+      }
+    }
+
+    /** {@link VmChecker}'s attempts so far: completed, failed, summed latency in ns. */
+    long[] stats() throws IOException {
+      to.write("stats\n");
+      to.flush();
+      String line = from.readLine();
+      if (line == null || !line.startsWith("STATS ")) {
+        throw new IllegalStateException("checker answered " + line);
+      }
+      String[] f = line.substring("STATS ".length()).split(" ");
+      return new long[] {Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2])};
     }
 
     long count() throws IOException {
