@@ -47,6 +47,14 @@ public final class NioEventLoop implements EventLoop, AutoCloseable {
     private static final int TIMERS_PER_TURN = 64;
     /** {@link #runDueTimers()}: more timers are due; poll the sockets and come back at once. */
     private static final long MORE_DUE = -2;
+    /**
+     * Longest a probe socket waits for its close after its attempt ended
+     * ({@link #closeAfterSelect}): the loop's select waits at most this while one waits. Under
+     * load the loop wakes sooner anyway and closes a whole turn's sockets at once; forcing a
+     * selectNow for them instead cost more user time per check than the close saved on an idle
+     * loop (ChecksBench, delay_loop 10).
+     */
+    private static final long CLOSE_WITHIN_MILLIS = 10;
     /** A timer's own slack is this fraction of its delay (1 %), capped by the loop's slack. */
     private static final long SLACK_DIVISOR = 100;
 
@@ -170,8 +178,8 @@ public final class NioEventLoop implements EventLoop, AutoCloseable {
      * Cancels {@code key} and closes its channel after the loop's next select, which deregisters
      * the key. JDK NIO's close of a channel still registered costs a getsockopt(SO_LINGER) and a
      * shutdown(SHUT_WR) before the deferred close (SocketChannelImpl.implCloseNonBlockingMode);
-     * once deregistered the close is one close(2). The socket lives until the end of this loop
-     * turn (the loop does not block with channels waiting here). Loop thread only.
+     * once deregistered the close is one close(2). The socket lives until the loop's next select
+     * returns, at most {@link #CLOSE_WITHIN_MILLIS} later. Loop thread only.
      */
     void closeAfterSelect(SelectionKey key) {
         assert inEventLoop() : "closeAfterSelect off the loop thread";
@@ -263,13 +271,19 @@ public final class NioEventLoop implements EventLoop, AutoCloseable {
         try {
             while (running) {
                 long waitNanos = runDueTimers();
-                if (waitNanos == MORE_DUE || !tasks.isEmpty() || !toClose.isEmpty()) {
+                if (waitNanos == MORE_DUE || !tasks.isEmpty()) {
                     selector.selectNow();
-                } else if (waitNanos < 0) {
-                    selector.select();
                 } else {
                     // select(0) would block forever; round up so a 0.4 ms timer still waits.
-                    selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(waitNanos + 999_999)));
+                    long waitMillis = waitNanos < 0 ? 0 : Math.max(1, TimeUnit.NANOSECONDS.toMillis(waitNanos + 999_999));
+                    if (!toClose.isEmpty() && (waitMillis == 0 || waitMillis > CLOSE_WITHIN_MILLIS)) {
+                        waitMillis = CLOSE_WITHIN_MILLIS;
+                    }
+                    if (waitMillis == 0) {
+                        selector.select();
+                    } else {
+                        selector.select(waitMillis);
+                    }
                 }
                 if (!toClose.isEmpty()) {
                     closeDeregistered();
