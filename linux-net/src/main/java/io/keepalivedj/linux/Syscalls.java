@@ -337,6 +337,19 @@ public final class Syscalls {
   }
 
   /** open(2); returns the new descriptor. */
+  /**
+   * Closes {@code fd} after {@code failure} made it useless to its opener, so no descriptor leaks
+   * on an error path; an error from close(2) is kept as suppressed in {@code failure}, which the
+   * caller then throws.
+   */
+  public static void closeAfterFailure(int fd, Exception failure) {
+    try {
+      close(fd);
+    } catch (LinuxException closeFailure) {
+      failure.addSuppressed(closeFailure);
+    }
+  }
+
   public static int open(String path, int flags) throws LinuxException {
     while (true) {
       int fd = libc().open(path, flags);

@@ -133,11 +133,7 @@ public final class NetlinkSocket implements AutoCloseable {
       int portId = bound.getInt(4);
       return new NetlinkSocket(options, fd, portId);
     } catch (LinuxException | RuntimeException e) {
-      try {
-        Syscalls.close(fd);
-      } catch (LinuxException closeFailure) {
-        e.addSuppressed(closeFailure);
-      }
+      Syscalls.closeAfterFailure(fd, e);
       throw e;
     }
   }

@@ -114,11 +114,7 @@ public final class PacketSocket implements AutoCloseable {
       }
       Syscalls.bind(fd, sockaddrLl(options.protocol(), options.interfaceIndex(), null), what);
     } catch (LinuxException | RuntimeException e) {
-      try {
-        Syscalls.close(fd);
-      } catch (LinuxException closeFailure) {
-        e.addSuppressed(closeFailure);
-      }
+      Syscalls.closeAfterFailure(fd, e);
       throw e;
     }
     return new PacketSocket(options, WakeableDescriptor.of(fd, what), what);

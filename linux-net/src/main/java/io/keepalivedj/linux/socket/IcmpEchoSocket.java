@@ -207,11 +207,7 @@ public final class IcmpEchoSocket implements AutoCloseable {
       int identifier = bound.order(ByteOrder.BIG_ENDIAN).getShort(2) & 0xffff;
       return new IcmpEchoSocket(options, fd, identifier, deviceIndex, what);
     } catch (LinuxException | RuntimeException e) {
-      try {
-        Syscalls.close(fd);
-      } catch (LinuxException closeFailure) {
-        e.addSuppressed(closeFailure);
-      }
+      Syscalls.closeAfterFailure(fd, e);
       throw e;
     }
   }

@@ -156,11 +156,7 @@ public final class RawIpSocket implements AutoCloseable {
     try {
       configure(fd, options, v6);
     } catch (LinuxException | RuntimeException e) {
-      try {
-        Syscalls.close(fd);
-      } catch (LinuxException closeFailure) {
-        e.addSuppressed(closeFailure);
-      }
+      Syscalls.closeAfterFailure(fd, e);
       throw e;
     }
     return new RawIpSocket(options, WakeableDescriptor.of(fd, what), what);

@@ -44,11 +44,7 @@ public final class WakeableDescriptor implements AutoCloseable {
     try {
       wakeFd = Syscalls.eventfd(0, FileUapi.EFD_CLOEXEC | FileUapi.EFD_NONBLOCK);
     } catch (LinuxException e) {
-      try {
-        Syscalls.close(fd);
-      } catch (LinuxException closeFailure) {
-        e.addSuppressed(closeFailure);
-      }
+      Syscalls.closeAfterFailure(fd, e);
       throw e;
     }
     return new WakeableDescriptor(fd, wakeFd, what);
