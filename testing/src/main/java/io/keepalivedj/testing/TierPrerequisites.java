@@ -24,7 +24,10 @@ public final class TierPrerequisites {
         };
     }
 
-    /** Root, iproute2, a creatable /var/run/netns, keepalived (the VRRP peer), ping and tcpdump ({@link PacketCapture}). */
+    /**
+     * Root, iproute2, a creatable /var/run/netns, keepalived (the VRRP peer), ping, tcpdump
+     * ({@link PacketCapture}) and python3 (small TCP/UDP servers inside test namespaces).
+     */
     public static List<Prerequisite> netns(HostProbe host) {
         long uid = host.effectiveUid();
         return List.of(
@@ -35,7 +38,8 @@ public final class TierPrerequisites {
                 netnsDirCreatable(host),
                 onPath(host, "keepalived", "apt-get install keepalived"),
                 onPath(host, "ping", "apt-get install iputils-ping"),
-                onPath(host, "tcpdump", "apt-get install tcpdump"));
+                onPath(host, "tcpdump", "apt-get install tcpdump"),
+                onPath(host, "python3", "apt-get install python3"));
     }
 
     /**

@@ -21,7 +21,7 @@ final class FakeHostProbe implements HostProbe {
     static FakeHostProbe complete() {
         FakeHostProbe h = new FakeHostProbe();
         h.uid = 0;
-        h.commands.addAll(List.of("ip", "keepalived", "ping", "tcpdump", "qemu-system-x86_64", "busybox", "setpriv"));
+        h.commands.addAll(List.of("ip", "keepalived", "ping", "tcpdump", "python3", "qemu-system-x86_64", "busybox", "setpriv"));
         h.writableDirs.add(Path.of("/var/run"));
         h.readable.add(Path.of("/bin/bash"));
         h.addKernel("6.1.0-50-amd64", true, true);
