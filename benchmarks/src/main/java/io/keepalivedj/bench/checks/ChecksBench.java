@@ -66,19 +66,23 @@ public final class ChecksBench {
 
   /**
    * {@code ChecksBench [ROOT [TARGETS]] [--delay-loop S]... [--timer-slack-ms MS]
-   * [--vs-keepalived-in-vm [--vm-targets N] [--vm-window S] [--vm-settle S]]}:
+   * [--vs-keepalived-in-vm [--vm-targets N] [--vm-settle S] [--vm-pairs P] [--vm-window S] [--vm-resettle S]]}:
    * the host phases for each {@code --delay-loop} (10 then 1, the issue's settings, when neither
    * option is given), then with {@code --vs-keepalived-in-vm} keepalived's checker and ours side
    * by side in a KernelVm guest ({@link KeepalivedVmBench}; N targets, default 1,000, at
-   * delay_loop 1 over 60 s windows after a 120 s settle by default, a scale TCG can carry).
+   * delay_loop 1, a scale TCG can carry; by default a 120 s shared settle, then 6 pairs of
+   * interleaved 20 s windows, each after a 5 s re-settle). With only {@code --vs-keepalived-in-vm}
+   * and no {@code --delay-loop}, only the guest part runs.
    */
   public static void main(String[] args) throws Exception {
     List<String> positional = new ArrayList<>();
     List<Integer> delayLoops = new ArrayList<>();
     boolean vsKeepalived = false;
     int vmTargets = 1_000;
-    Duration vmWindow = WINDOW;
+    Duration vmWindow = KeepalivedVmBench.DEFAULT_WINDOW;
     Duration vmSettle = KeepalivedVmBench.DEFAULT_SETTLE;
+    int vmPairs = KeepalivedVmBench.DEFAULT_PAIRS;
+    Duration vmResettle = KeepalivedVmBench.DEFAULT_RESETTLE;
     Duration timerSlack = NioEventLoop.DEFAULT_TIMER_SLACK;
     for (int i = 0; i < args.length; i++) {
       if (args[i].equals("--delay-loop") && i + 1 < args.length) {
@@ -93,6 +97,10 @@ public final class ChecksBench {
         vmWindow = Duration.ofSeconds(Long.parseLong(args[++i]));
       } else if (args[i].equals("--vm-settle") && i + 1 < args.length) {
         vmSettle = Duration.ofSeconds(Long.parseLong(args[++i]));
+      } else if (args[i].equals("--vm-pairs") && i + 1 < args.length) {
+        vmPairs = Integer.parseInt(args[++i]);
+      } else if (args[i].equals("--vm-resettle") && i + 1 < args.length) {
+        vmResettle = Duration.ofSeconds(Long.parseLong(args[++i]));
       } else if (args[i].startsWith("--")) {
         throw new IllegalArgumentException("unknown option " + args[i]);
       } else {
@@ -117,7 +125,7 @@ public final class ChecksBench {
       r.print(n);
     }
     if (vsKeepalived) {
-      KeepalivedVmBench.runOnHost(vmTargets, Duration.ofSeconds(1), vmWindow, vmSettle);
+      KeepalivedVmBench.runOnHost(new KeepalivedVmBench.Plan(vmTargets, Duration.ofSeconds(1), vmSettle, vmPairs, vmWindow, vmResettle));
     }
   }
 
