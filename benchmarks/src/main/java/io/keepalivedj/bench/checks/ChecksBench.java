@@ -70,8 +70,8 @@ public final class ChecksBench {
    * the host phases for each {@code --delay-loop} (10 then 1, the issue's settings, when neither
    * option is given), then with {@code --vs-keepalived-in-vm} keepalived's checker and ours side
    * by side in a KernelVm guest ({@link KeepalivedVmBench}; N targets, default 1,000, at
-   * delay_loop 1, a scale TCG can carry; by default a 120 s shared settle, then 6 pairs of
-   * interleaved 20 s windows, each after a 5 s re-settle). With only {@code --vs-keepalived-in-vm}
+   * delay_loop 1, a scale TCG can carry; by default a 240 s shared settle, then 6 pairs of
+   * interleaved 20 s windows, each after a 15 s re-settle). With only {@code --vs-keepalived-in-vm}
    * and no {@code --delay-loop}, only the guest part runs.
    */
   public static void main(String[] args) throws Exception {

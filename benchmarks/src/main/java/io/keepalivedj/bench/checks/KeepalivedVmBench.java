@@ -43,13 +43,13 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Our checker runs in its own JVM ({@link VmChecker}) with the options {@code bin/keepalivedj}
  * gives the daemon ({@link #DAEMON_JVM_OPTIONS}: tiered C1 + C2), not the guest's C1-only test
- * options. The shared settle is long enough by default (120 s) for C2 to finish compiling the
- * check path under TCG, as it has in a daemon that has run for minutes; the JIT's CPU in the
- * settle is not counted, for keepalived there is none.
+ * options. The shared settle is long enough by default (240 s, see {@link #DEFAULT_SETTLE}) for
+ * C2 to finish compiling the check path under TCG, as it has in a daemon that has run for
+ * minutes; the JIT's CPU in the settle is not counted, for keepalived there is none.
  *
  * <p>Options ({@link ChecksBench#main}): {@code --vm-targets N} (default 1,000), {@code
- * --vm-settle S} (default 120), {@code --vm-pairs P} (default 6), {@code --vm-window S} (default
- * 20), {@code --vm-resettle S} (default 5). TCG runs CPU-bound code ~20x slower than the host:
+ * --vm-settle S} (default 240), {@code --vm-pairs P} (default 6), {@code --vm-window S} (default
+ * 20), {@code --vm-resettle S} (default 15). TCG runs CPU-bound code ~20x slower than the host:
  * absolute figures only mean something beside each other, as the ratio.
  */
 final class KeepalivedVmBench {
@@ -63,18 +63,25 @@ final class KeepalivedVmBench {
    * figure printed for us is the daemon's, C2 included.
    */
   static final List<String> DAEMON_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xshare:auto");
-  /** Default shared settle before the first window; see the class comment. */
-  static final Duration DEFAULT_SETTLE = Duration.ofSeconds(120);
+  /**
+   * Default shared settle before the first window: C2 needs about 120 s of the vCPU under TCG to
+   * compile our check path when it runs alone; settling beside keepalived and the responder it
+   * gets a share of it, and after 120 s our first pairs were still slow (2026-11-25: 775 and 709
+   * us per check, then 552-619), after 240 s they were not (595, 589, then 508-573).
+   */
+  static final Duration DEFAULT_SETTLE = Duration.ofSeconds(240);
   /** Default window: 20 s at ~800 checks/s is ~16,000 checks and ~15 s of CPU ticks (10 ms each) per window. */
   static final Duration DEFAULT_WINDOW = Duration.ofSeconds(20);
   /** Default pairs of windows: six ratios give a median with a min and max around it. */
   static final int DEFAULT_PAIRS = 6;
   /**
    * Default re-settle after SIGCONT: the checks that fell due in the stop start at once, and
-   * after they end each is rescheduled one delay_loop later, so the burst echoes for a few
-   * delay_loops while it spreads out again; 5 s of delay_loop 1.
+   * after they end each is rescheduled one delay_loop later, so the burst echoes for some
+   * delay_loops while it spreads out again. 15 s rather than 5: with 5 s our windows right after
+   * a resume were the slow ones of a run (734-914 us per check against 617-770 in windows that
+   * continued without a stop), which a longer settle may also have explained.
    */
-  static final Duration DEFAULT_RESETTLE = Duration.ofSeconds(5);
+  static final Duration DEFAULT_RESETTLE = Duration.ofSeconds(15);
 
   private KeepalivedVmBench() {}
 
