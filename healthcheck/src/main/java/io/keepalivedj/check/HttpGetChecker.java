@@ -165,7 +165,7 @@ public final class HttpGetChecker {
         }
         if (url.regex().isPresent()) {
             BodyRegex r = url.regex().get();
-            if (!r.passes(regex.orElseThrow(), response.bodyPrefix())) {
+            if (!response.bodyPasses(r, regex.orElseThrow())) {
                 return new FailureReason.RegexMismatch(url.path(), r.pattern(), r.noMatch());
             }
         }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * What one GET brought back: status, raw header block, the MD5 of the body and the body's
@@ -73,9 +74,9 @@ final class HttpResponse {
         return bodyPrefix.clone();
     }
 
-    /** Body as ISO-8859-1 text: one char per byte, so a regex sees every byte. */
-    String bodyText() {
-        return new String(bodyPrefix, StandardCharsets.ISO_8859_1);
+    /** Whether the kept body passes {@code regex} (compiled as {@code compiled}), read in place. */
+    boolean bodyPasses(BodyRegex regex, Pattern compiled) {
+        return regex.passes(compiled, bodyPrefix);
     }
 
     long bodyLength() {
